@@ -1,0 +1,42 @@
+package dev.timeline.engine;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+/**
+ * Random workloads against the engine and the reference, compared read by read, for every
+ * {@link EngineShape}. Longer soaks: {@code -Dtimeline.model.steps=50000 -Dtimeline.model.seeds=20};
+ * one failing run again: {@code -Dtimeline.model.seed=N}.
+ */
+class ModelTest
+{
+    private static final int STEPS = Integer.getInteger("timeline.model.steps", 2_000);
+    private static final int SEEDS = Integer.getInteger("timeline.model.seeds", 2);
+    private static final Long SEED = Long.getLong("timeline.model.seed");
+
+    static Stream<Arguments> runs()
+    {
+        return EngineShape.all().flatMap(shape -> seeds().mapToObj(seed -> Arguments.of(shape, seed)));
+    }
+
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("runs")
+    void everyAnswerMatchesTheReference(final EngineShape shape, final long seed, @TempDir final Path dataDirectory)
+    {
+        try (ModelRun run = new ModelRun(shape, dataDirectory, seed))
+        {
+            run.run(STEPS);
+        }
+    }
+
+    private static LongStream seeds()
+    {
+        return SEED != null ? LongStream.of(SEED) : LongStream.rangeClosed(1, SEEDS);
+    }
+}
