@@ -1,0 +1,120 @@
+package dev.timeline.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Producers flood a small inbox with async posts. The engine answers with rejections instead of
+ * queueing without bound, keeps the accepted posts outstanding within {@code maxInFlight}, and
+ * holds exactly the acknowledged posts afterwards, also after a recovery.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class OverloadTest
+{
+    private static final int PRODUCERS = 4;
+    private static final int ATTEMPTS = Integer.getInteger("timeline.overload.attempts", 25_000);
+    private static final int INBOX_BYTES = 4096;
+
+    @TempDir
+    private Path dataDirectory;
+
+    @ParameterizedTest(name = "maxInFlight {0}, texts of {1} code points")
+    @CsvSource({"8, 12", "4096, 280"})
+    void floodIsRejectedNotQueued(final int maxInFlight, final int codePoints) throws Exception
+    {
+        final Flood flood;
+        try (TimelineEngine engine = TimelineEngine.open(config().maxInFlight(maxInFlight)))
+        {
+            flood = new Flood(engine, new String(Character.toChars(0x1F600)).repeat(codePoints));
+            runProducers(author -> flood.produce(author, ATTEMPTS));
+            flood.awaitAll();
+            assertTrue(flood.rejected() > 0, "no post of " + PRODUCERS * ATTEMPTS + " was rejected");
+            assertTrue(flood.acknowledged() > 0, "no post was acknowledged");
+            assertEquals(PRODUCERS * (long)ATTEMPTS, flood.rejected() + flood.acknowledged());
+            assertTrue(
+                flood.maxPending() <= maxInFlight + PRODUCERS,
+                flood.maxPending() + " posts outstanding at once with maxInFlight " + maxInFlight);
+            assertHoldsExactly(engine, flood);
+        }
+        try (TimelineEngine recovered = TimelineEngine.open(config()))
+        {
+            assertHoldsExactly(recovered, flood);
+        }
+    }
+
+    @Test
+    void closeDuringAFloodAcknowledgesEveryAcceptedPost() throws Exception
+    {
+        final TimelineEngine engine = TimelineEngine.open(config().maxInFlight(64));
+        final Flood flood = new Flood(engine, "closing time");
+        final Thread closer = new Thread(() ->
+        {
+            while (flood.acknowledged() < 1_000)
+            {
+                Thread.onSpinWait();
+            }
+            engine.close();
+        });
+        closer.start();
+        runProducers(author -> flood.produce(author, Integer.MAX_VALUE));
+        closer.join();
+        flood.awaitAll();
+        try (TimelineEngine recovered = TimelineEngine.open(config()))
+        {
+            assertHoldsExactly(recovered, flood);
+        }
+    }
+
+    private EngineConfig config()
+    {
+        return new EngineConfig().dataDirectory(dataDirectory).inboxBytes(INBOX_BYTES);
+    }
+
+    private static void runProducers(final LongConsumer producer) throws Exception
+    {
+        final ExecutorService threads = Executors.newFixedThreadPool(PRODUCERS);
+        try
+        {
+            final List<Future<?>> producers = new ArrayList<>();
+            for (int i = 0; i < PRODUCERS; i++)
+            {
+                final long author = i;
+                producers.add(threads.submit(() -> producer.accept(author)));
+            }
+            for (final Future<?> done : producers)
+            {
+                done.get();
+            }
+        }
+        finally
+        {
+            threads.shutdown();
+        }
+    }
+
+    private static void assertHoldsExactly(final TimelineEngine engine, final Flood flood)
+    {
+        for (long author = 0; author < PRODUCERS; author++)
+        {
+            final long user = author;
+            final List<Long> held = Pages.all((limit, before) -> engine.tweets(user, limit, before))
+                .stream().map(Tweet::id).toList();
+            assertEquals(flood.acknowledgedNewestFirst(author), held, "tweets of producer " + author);
+        }
+    }
+}
