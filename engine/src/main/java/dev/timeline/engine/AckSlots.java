@@ -1,0 +1,120 @@
+package dev.timeline.engine;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Where the writer hands each command's outcome back to its caller: a fixed pool of slots, one per
+ * write in flight, so the number of writes in flight, and the memory they hold, is bounded.
+ * <p>
+ * A caller claims a slot ({@link #claim}), names it in the command, and either waits on it
+ * ({@link #await}) or gets a future completed by the writer. The writer ({@link #complete}) is the
+ * only thread that completes slots. Slot states are padded to a cache line each.
+ */
+final class AckSlots
+{
+    static final int OK = 0;
+    static final int TWEET_NOT_FOUND = 1;
+    static final int FAILED = 2;
+    static final int NOT_SYNCED = 3;
+
+    private static final int FREE = 0;
+    private static final int WAITING = 1;
+    private static final int DONE = 2;
+    private static final int ABANDONED = 3;
+    private static final int STRIDE = 16;
+
+    private final AtomicIntegerArray states;
+    private final long[] values;
+    private final int[] outcomes;
+    private final CompletableFuture<?>[] futures;
+    private final int size;
+
+    AckSlots(final int size)
+    {
+        this.size = size;
+        states = new AtomicIntegerArray(size * STRIDE);
+        values = new long[size];
+        outcomes = new int[size];
+        futures = new CompletableFuture<?>[size];
+    }
+
+    /** A free slot for a write, completing {@code future} if not null; -1 if every slot is in flight. */
+    int claim(final CompletableFuture<?> future)
+    {
+        final int start = (int)((Thread.currentThread().getId() * 0x9E3779B9L) & Integer.MAX_VALUE) % size;
+        for (int i = 0; i < size; i++)
+        {
+            final int slot = (start + i) % size;
+            if (states.get(slot * STRIDE) == FREE && states.compareAndSet(slot * STRIDE, FREE, WAITING))
+            {
+                futures[slot] = future;
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    /** Gives back a slot whose command was never submitted. */
+    void release(final int slot)
+    {
+        futures[slot] = null;
+        states.set(slot * STRIDE, FREE);
+    }
+
+    /** Writer only: reports the outcome of the command that named {@code slot}. */
+    void complete(final int slot, final int outcome, final long value)
+    {
+        final CompletableFuture<?> future = futures[slot];
+        if (future != null)
+        {
+            futures[slot] = null;
+            states.set(slot * STRIDE, FREE);
+            Outcomes.complete(future, outcome, value);
+            return;
+        }
+        values[slot] = value;
+        outcomes[slot] = outcome;
+        if (!states.compareAndSet(slot * STRIDE, WAITING, DONE))
+        {
+            states.set(slot * STRIDE, FREE);
+        }
+    }
+
+    /**
+     * Waits for the outcome of a blocking write and frees the slot.
+     *
+     * @return the value of an {@link #OK} outcome (the tweet id of a post).
+     * @throws WriteTimeoutException if no outcome arrived by {@code deadlineNanos}; the slot is then
+     *                               freed by the writer when the outcome arrives.
+     */
+    long await(final int slot, final long deadlineNanos)
+    {
+        int spins = 0;
+        while (states.get(slot * STRIDE) != DONE)
+        {
+            if (++spins < 100)
+            {
+                Thread.onSpinWait();
+            }
+            else if (spins < 200)
+            {
+                Thread.yield();
+            }
+            else
+            {
+                if (System.nanoTime() - deadlineNanos > 0 && states.compareAndSet(slot * STRIDE, WAITING, ABANDONED))
+                {
+                    throw new WriteTimeoutException(
+                        "no acknowledgement within the write timeout; the write may still be applied");
+                }
+                LockSupport.parkNanos(20_000);
+            }
+        }
+        final int outcome = outcomes[slot];
+        final long value = values[slot];
+        states.set(slot * STRIDE, FREE);
+        return Outcomes.valueOrThrow(outcome, value);
+    }
+}

@@ -1,0 +1,223 @@
+package dev.timeline.engine;
+
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Configuration of a {@link TimelineEngine}: set what differs from the defaults, then
+ * {@link TimelineEngine#open(EngineConfig)} validates it once through {@link #conclude()}.
+ * <p>
+ * Only the data directory is required. A config is not thread-safe and is not used after {@code open}.
+ */
+public final class EngineConfig
+{
+    /** Twitter and Mastodon keep about 800 entries per home timeline. */
+    public static final int DEFAULT_TIMELINE_CAPACITY = 800;
+    /** Authors with at least this many followers are merged at read time under {@link Strategy#HYBRID}. */
+    public static final int DEFAULT_CELEBRITY_THRESHOLD = 10_000;
+    /** Bytes in the inbox ring buffer (commands are 40 to 1,200 bytes each). */
+    public static final int DEFAULT_INBOX_BYTES = 1 << 20;
+    /** Writes accepted but not yet acknowledged, across all callers. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 4096;
+    public static final int MAX_TIMELINE_CAPACITY = 1 << 16;
+
+    private Path dataDirectory;
+    private Strategy strategy = Strategy.HYBRID;
+    private int timelineCapacity = DEFAULT_TIMELINE_CAPACITY;
+    private int celebrityThreshold = DEFAULT_CELEBRITY_THRESHOLD;
+    private int inboxBytes = DEFAULT_INBOX_BYTES;
+    private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+    private Duration writeTimeout = Duration.ofSeconds(10);
+    private SyncMode syncMode = SyncMode.NONE;
+    private Supplier<IdleStrategy> idleStrategy = () -> new BackoffIdleStrategy(100, 10, 1_000, 100_000);
+    private boolean readOnly;
+    private RecoveryListener recoveryListener = (replayed, total) -> {};
+    private boolean concluded;
+
+    /**
+     * Checks every setting; called by {@link TimelineEngine#open(EngineConfig)}.
+     *
+     * @return this, for chaining.
+     * @throws IllegalArgumentException naming the first setting that is out of range.
+     */
+    public EngineConfig conclude()
+    {
+        if (dataDirectory == null)
+        {
+            throw new IllegalArgumentException("dataDirectory is required");
+        }
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(syncMode, "syncMode");
+        Objects.requireNonNull(idleStrategy, "idleStrategy");
+        Objects.requireNonNull(writeTimeout, "writeTimeout");
+        Objects.requireNonNull(recoveryListener, "recoveryListener");
+        if (timelineCapacity < 1 || timelineCapacity > MAX_TIMELINE_CAPACITY)
+        {
+            throw new IllegalArgumentException(
+                "timelineCapacity must be 1.." + MAX_TIMELINE_CAPACITY + ", was " + timelineCapacity);
+        }
+        if (celebrityThreshold < 1)
+        {
+            throw new IllegalArgumentException("celebrityThreshold must be at least 1, was " + celebrityThreshold);
+        }
+        if (inboxBytes < 4096 || Integer.bitCount(inboxBytes) != 1)
+        {
+            throw new IllegalArgumentException("inboxBytes must be a power of two of at least 4096, was " + inboxBytes);
+        }
+        if (maxInFlight < 1)
+        {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
+        }
+        if (writeTimeout.isNegative() || writeTimeout.isZero())
+        {
+            throw new IllegalArgumentException("writeTimeout must be positive, was " + writeTimeout);
+        }
+        concluded = true;
+        return this;
+    }
+
+    boolean isConcluded()
+    {
+        return concluded;
+    }
+
+    /** Where the journal, counters and snapshots live; created if absent. Required. */
+    public EngineConfig dataDirectory(final Path dataDirectory)
+    {
+        this.dataDirectory = dataDirectory;
+        return this;
+    }
+
+    public Path dataDirectory()
+    {
+        return dataDirectory;
+    }
+
+    /** Fan-out strategy; {@link Strategy#HYBRID} by default. Only changes speed, never answers. */
+    public EngineConfig strategy(final Strategy strategy)
+    {
+        this.strategy = strategy;
+        return this;
+    }
+
+    public Strategy strategy()
+    {
+        return strategy;
+    }
+
+    /** Entries kept per materialized home timeline; older pages are merged from author lists. */
+    public EngineConfig timelineCapacity(final int timelineCapacity)
+    {
+        this.timelineCapacity = timelineCapacity;
+        return this;
+    }
+
+    public int timelineCapacity()
+    {
+        return timelineCapacity;
+    }
+
+    /** Follower count from which {@link Strategy#HYBRID} stops fanning an author out. */
+    public EngineConfig celebrityThreshold(final int celebrityThreshold)
+    {
+        this.celebrityThreshold = celebrityThreshold;
+        return this;
+    }
+
+    public int celebrityThreshold()
+    {
+        return celebrityThreshold;
+    }
+
+    /** Size in bytes of the inbox ring buffer, a power of two; a full inbox rejects writes. */
+    public EngineConfig inboxBytes(final int inboxBytes)
+    {
+        this.inboxBytes = inboxBytes;
+        return this;
+    }
+
+    public int inboxBytes()
+    {
+        return inboxBytes;
+    }
+
+    /** Most writes accepted but not yet acknowledged; past it writes are rejected. */
+    public EngineConfig maxInFlight(final int maxInFlight)
+    {
+        this.maxInFlight = maxInFlight;
+        return this;
+    }
+
+    public int maxInFlight()
+    {
+        return maxInFlight;
+    }
+
+    /** How long a blocking write waits for its acknowledgement before {@link WriteTimeoutException}. */
+    public EngineConfig writeTimeout(final Duration writeTimeout)
+    {
+        this.writeTimeout = writeTimeout;
+        return this;
+    }
+
+    public Duration writeTimeout()
+    {
+        return writeTimeout;
+    }
+
+    /** Whether acknowledgements wait for the journal to reach storage. */
+    public EngineConfig syncMode(final SyncMode syncMode)
+    {
+        this.syncMode = syncMode;
+        return this;
+    }
+
+    public SyncMode syncMode()
+    {
+        return syncMode;
+    }
+
+    /** What the writer thread does when its inbox is empty; a backoff strategy by default. */
+    public EngineConfig idleStrategy(final Supplier<IdleStrategy> idleStrategy)
+    {
+        this.idleStrategy = idleStrategy;
+        return this;
+    }
+
+    public Supplier<IdleStrategy> idleStrategy()
+    {
+        return idleStrategy;
+    }
+
+    /**
+     * Recover the state of an existing data directory without taking it over: no writes, no lock,
+     * nothing written to the directory. For inspecting a journal, even one a live engine is using.
+     */
+    public EngineConfig readOnly(final boolean readOnly)
+    {
+        this.readOnly = readOnly;
+        return this;
+    }
+
+    public boolean readOnly()
+    {
+        return readOnly;
+    }
+
+    /** Told of replay progress during open, every few thousand events; nothing by default. */
+    public EngineConfig recoveryListener(final RecoveryListener recoveryListener)
+    {
+        this.recoveryListener = recoveryListener;
+        return this;
+    }
+
+    public RecoveryListener recoveryListener()
+    {
+        return recoveryListener;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.timeline.engine;
+
+import org.agrona.IoUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
+
+import java.io.File;
+import java.nio.MappedByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static dev.timeline.engine.CountersFileLayout.HEADER_LENGTH;
+
+/**
+ * The running engine's side of {@code counters.dat} (see {@link CountersFileLayout}): creates the
+ * file afresh at open and publishes every {@link Counter} with release stores, so another process
+ * can read them while the engine runs. Written by the writer thread only.
+ */
+final class EngineCounters implements AutoCloseable
+{
+    static final int METADATA_LENGTH = 64 * CountersManager.METADATA_LENGTH;
+    static final int VALUES_LENGTH = 64 * CountersManager.COUNTER_LENGTH;
+
+    private final MappedByteBuffer mapped;
+    private final AtomicCounter[] counters = new AtomicCounter[Counter.values().length];
+
+    EngineCounters(final Path dataDirectory)
+    {
+        final File file = dataDirectory.resolve(CountersFileLayout.FILE_NAME).toFile();
+        IoUtil.deleteIfExists(file);
+        mapped = IoUtil.mapNewFile(file, HEADER_LENGTH + METADATA_LENGTH + VALUES_LENGTH);
+        final UnsafeBuffer header = new UnsafeBuffer(mapped, 0, HEADER_LENGTH);
+        header.putLong(CountersFileLayout.PID_OFFSET, ProcessHandle.current().pid());
+        header.putLong(CountersFileLayout.START_TIME_OFFSET, System.currentTimeMillis());
+        header.putInt(CountersFileLayout.METADATA_LENGTH_OFFSET, METADATA_LENGTH);
+        header.putInt(CountersFileLayout.VALUES_LENGTH_OFFSET, VALUES_LENGTH);
+        header.putInt(CountersFileLayout.VERSION_OFFSET, CountersFileLayout.VERSION);
+        final CountersManager manager = new CountersManager(
+            new UnsafeBuffer(mapped, HEADER_LENGTH, METADATA_LENGTH),
+            new UnsafeBuffer(mapped, HEADER_LENGTH + METADATA_LENGTH, VALUES_LENGTH),
+            StandardCharsets.US_ASCII);
+        for (final Counter counter : Counter.values())
+        {
+            counters[counter.ordinal()] = manager.newCounter(counter.label());
+        }
+        header.putIntVolatile(CountersFileLayout.MAGIC_OFFSET, CountersFileLayout.MAGIC);
+    }
+
+    void set(final Counter counter, final long value)
+    {
+        counters[counter.ordinal()].setRelease(value);
+    }
+
+    @Override
+    public void close()
+    {
+        IoUtil.unmap(mapped);
+    }
+}

@@ -1,0 +1,311 @@
+package dev.timeline.engine;
+
+import org.agrona.DirectBuffer;
+
+import java.util.Arrays;
+
+/**
+ * The state of one partition and every change to it: the follow graph, the tweets and the
+ * materialized home timelines. Applying the same commands in the same order always gives the same
+ * state, which is how recovery replays the journal.
+ * <p>
+ * Single writer: every method that changes state runs on the owning thread (the recovering thread,
+ * then the partition's writer), checked with assertions. Reads go through {@link TimelineReader}.
+ */
+final class EngineState
+{
+    final Users users = new Users();
+    final TweetStore tweets = new TweetStore();
+    final HomeTimelines timelines;
+    private final Strategy strategy;
+    private final int celebrityThreshold;
+    private final long[] backfillIds;
+    private final int[] backfillAuthors;
+    private final int[] backfillTweets;
+    private long follows;
+    private long deliveries;
+    private long celebrities;
+    private long lastTweetId;
+    private Thread owner;
+
+    EngineState(final Strategy strategy, final int timelineCapacity, final int celebrityThreshold)
+    {
+        this.strategy = strategy;
+        this.celebrityThreshold = celebrityThreshold;
+        timelines = new HomeTimelines(timelineCapacity);
+        backfillIds = new long[timelineCapacity];
+        backfillAuthors = new int[timelineCapacity];
+        backfillTweets = new int[timelineCapacity];
+    }
+
+    Strategy strategy()
+    {
+        return strategy;
+    }
+
+    /** Hands the single-writer role to the calling thread. */
+    void takeOwnership()
+    {
+        owner = Thread.currentThread();
+    }
+
+    /** True if {@code follower} follows {@code followee} now. */
+    boolean isFollowing(final long follower, final long followee)
+    {
+        assert isOwner();
+        final int from = users.find(follower);
+        final int to = users.find(followee);
+        return from >= 0 && to >= 0 && SortedInts.contains(users.table().followees(from), to);
+    }
+
+    /** The index of the live (posted, not deleted) tweet with {@code id}, or -1. */
+    int findLiveTweet(final long id)
+    {
+        assert isOwner();
+        final int tweet = tweets.find(id);
+        return tweet >= 0 && !tweets.isDeleted(tweet) ? tweet : -1;
+    }
+
+    /** Entries written to home timelines by posts. */
+    long deliveries()
+    {
+        return deliveries;
+    }
+
+    /** Largest tweet id posted, 0 if none. */
+    long lastTweetId()
+    {
+        return lastTweetId;
+    }
+
+    void follow(final long followerId, final long followeeId)
+    {
+        assert isOwner();
+        final int follower = users.intern(followerId);
+        final int followee = users.intern(followeeId);
+        final UserTable table = users.table();
+        final int[] followees = table.followees(follower);
+        if (SortedInts.contains(followees, followee))
+        {
+            return;
+        }
+        addFollower(table, followee, follower);
+        follows++;
+
+        table.beginWrite(follower);
+        table.followees(follower, SortedInts.with(followees, followee));
+        if (strategy != Strategy.PULL)
+        {
+            if (table.isPulled[followee])
+            {
+                table.pulled(follower, SortedInts.with(table.pulled(follower), followee));
+            }
+            else
+            {
+                backfill(table, follower, followee);
+            }
+        }
+        table.endWrite(follower);
+
+        if (strategy == Strategy.HYBRID && !table.isPulled[followee] &&
+            table.followerCounts[followee] >= celebrityThreshold)
+        {
+            switchToPulled(table, followee);
+        }
+    }
+
+    void unfollow(final long followerId, final long followeeId)
+    {
+        assert isOwner();
+        final int follower = users.find(followerId);
+        final int followee = users.find(followeeId);
+        if (follower < 0 || followee < 0)
+        {
+            return;
+        }
+        final UserTable table = users.table();
+        final int[] followees = table.followees(follower);
+        if (!SortedInts.contains(followees, followee))
+        {
+            return;
+        }
+        removeFollower(table, followee, follower);
+        follows--;
+
+        table.beginWrite(follower);
+        table.followees(follower, SortedInts.without(followees, followee));
+        table.pulled(follower, SortedInts.without(table.pulled(follower), followee));
+        final int block = table.blocks[follower];
+        if (block >= 0)
+        {
+            timelines.removeAuthor(block, followee);
+        }
+        table.endWrite(follower);
+
+        if (strategy == Strategy.HYBRID && table.isPulled[followee] &&
+            table.followerCounts[followee] < celebrityThreshold)
+        {
+            switchToPushed(table, followee);
+        }
+    }
+
+    void post(final long id, final long authorId, final DirectBuffer text, final int offset, final int length)
+    {
+        assert isOwner();
+        assert id > lastTweetId : "tweet ids must increase";
+        final int author = users.intern(authorId);
+        final UserTable table = users.table();
+        final int tweet = tweets.append(id, author, table.head(author), text, offset, length);
+        table.head(author, tweet);
+        lastTweetId = id;
+
+        if (strategy != Strategy.PULL && !table.isPulled[author])
+        {
+            deliver(table, author, id, author, tweet);
+            final int[] followers = table.followers[author];
+            for (int i = 0, n = table.followerCounts[author]; i < n; i++)
+            {
+                deliver(table, followers[i], id, author, tweet);
+            }
+        }
+    }
+
+    /** Deletes a tweet found by {@link #findLiveTweet}. */
+    void delete(final int tweet)
+    {
+        assert isOwner();
+        tweets.markDeleted(tweet);
+    }
+
+    EngineStats stats()
+    {
+        return new EngineStats(
+            users.size(),
+            follows,
+            tweets.count() - tweets.deletedCount(),
+            tweets.deletedCount(),
+            celebrities,
+            tweets.reservedBytes() + timelines.reservedBytes());
+    }
+
+    private void deliver(final UserTable table, final int user, final long id, final int author, final int tweet)
+    {
+        table.beginWrite(user);
+        timelines.append(blockOf(table, user), id, author, tweet);
+        table.endWrite(user);
+        deliveries++;
+    }
+
+    private int blockOf(final UserTable table, final int user)
+    {
+        int block = table.blocks[user];
+        if (block < 0)
+        {
+            block = timelines.allocate();
+            table.blocks[user] = block;
+        }
+        return block;
+    }
+
+    /** Inside {@code user}'s write section: brings {@code author}'s tweets above the horizon into its timeline. */
+    private void backfill(final UserTable table, final int user, final int author)
+    {
+        final int block = blockOf(table, user);
+        final long horizon = timelines.chunk(block).getLong(timelines.blockOffset(block) + TimelineLayout.HORIZON_OFFSET);
+        int length = 0;
+        int tweet = table.head(author);
+        while (tweet != TweetLayout.NONE && length < backfillIds.length)
+        {
+            final long id = tweets.id(tweet);
+            if (id <= horizon)
+            {
+                break;
+            }
+            if (!tweets.isDeleted(tweet))
+            {
+                backfillIds[length] = id;
+                backfillAuthors[length] = author;
+                backfillTweets[length++] = tweet;
+            }
+            tweet = tweets.previous(tweet);
+        }
+        final long notCollected = tweet != TweetLayout.NONE && tweets.id(tweet) > horizon ? tweets.id(tweet) : 0;
+        if (length > 0 || notCollected > 0)
+        {
+            timelines.merge(block, backfillIds, backfillAuthors, backfillTweets, length, notCollected);
+        }
+    }
+
+    private void switchToPulled(final UserTable table, final int author)
+    {
+        table.isPulled[author] = true;
+        celebrities++;
+        setPulled(table, author, author, true);
+        final int[] followers = table.followers[author];
+        for (int i = 0, n = table.followerCounts[author]; i < n; i++)
+        {
+            setPulled(table, followers[i], author, true);
+        }
+    }
+
+    private void switchToPushed(final UserTable table, final int author)
+    {
+        table.isPulled[author] = false;
+        celebrities--;
+        setPulled(table, author, author, false);
+        final int[] followers = table.followers[author];
+        for (int i = 0, n = table.followerCounts[author]; i < n; i++)
+        {
+            setPulled(table, followers[i], author, false);
+        }
+    }
+
+    private void setPulled(final UserTable table, final int user, final int author, final boolean pulled)
+    {
+        table.beginWrite(user);
+        if (pulled)
+        {
+            table.pulled(user, SortedInts.with(table.pulled(user), author));
+        }
+        else
+        {
+            table.pulled(user, SortedInts.without(table.pulled(user), author));
+            backfill(table, user, author);
+        }
+        table.endWrite(user);
+    }
+
+    private static void addFollower(final UserTable table, final int user, final int follower)
+    {
+        final int count = table.followerCounts[user];
+        int[] followers = table.followers[user];
+        if (count == followers.length)
+        {
+            followers = Arrays.copyOf(followers, Math.max(4, count * 2));
+            table.followers[user] = followers;
+        }
+        followers[count] = follower;
+        table.followerCounts[user] = count + 1;
+    }
+
+    private static void removeFollower(final UserTable table, final int user, final int follower)
+    {
+        final int[] followers = table.followers[user];
+        final int last = table.followerCounts[user] - 1;
+        for (int i = last; i >= 0; i--)
+        {
+            if (followers[i] == follower)
+            {
+                followers[i] = followers[last];
+                table.followerCounts[user] = last;
+                return;
+            }
+        }
+        throw new IllegalStateException("follower missing from the followers of user index " + user);
+    }
+
+    private boolean isOwner()
+    {
+        return owner == Thread.currentThread();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.timeline.engine;
+
+/**
+ * A point-in-time summary of an engine's state.
+ *
+ * @param users         distinct user ids seen in any command.
+ * @param follows       follow edges now in place.
+ * @param tweets        tweets posted and not deleted.
+ * @param deletedTweets tweets deleted.
+ * @param celebrities   authors currently merged at read time rather than fanned out.
+ * @param offHeapBytes  off-heap memory reserved for timelines and tweets.
+ */
+public record EngineStats(long users, long follows, long tweets, long deletedTweets, long celebrities, long offHeapBytes)
+{
+}

@@ -1,0 +1,430 @@
+package dev.timeline.engine;
+
+import dev.timeline.journal.Journal;
+import dev.timeline.journal.JournalException;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.timeline.engine.CommandLayout.DELETE;
+import static dev.timeline.engine.CommandLayout.FIRST_OFFSET;
+import static dev.timeline.engine.CommandLayout.FOLLOW;
+import static dev.timeline.engine.CommandLayout.PAIR_LENGTH;
+import static dev.timeline.engine.CommandLayout.POST;
+import static dev.timeline.engine.CommandLayout.SECOND_OFFSET;
+import static dev.timeline.engine.CommandLayout.SINGLE_LENGTH;
+import static dev.timeline.engine.CommandLayout.SLOT_OFFSET;
+import static dev.timeline.engine.CommandLayout.TEXT_OFFSET;
+import static dev.timeline.engine.CommandLayout.UNFOLLOW;
+
+/**
+ * The home-timeline engine, embedded in the caller's process.
+ * <p>
+ * Writes ({@code follow}, {@code unfollow}, {@code post}, {@code delete}) may be called from any
+ * thread. They go through a bounded inbox to a single writer thread, which journals and applies
+ * them; the blocking forms return once the write is in the journal (durable against a crash of the
+ * process, or against power loss with {@link SyncMode#BATCH}), the async forms return a future
+ * completed then on the writer thread (chain with the {@code *Async} stages to leave it). A full
+ * inbox gives {@link RejectedException}; invalid arguments give {@link IllegalArgumentException} at
+ * once, from the async forms too, and change nothing.
+ * <p>
+ * Reads ({@code home}, {@code tweets}) may be called from any thread, never block the writer and
+ * never see a half-applied write; they reflect every write acknowledged before they began. The
+ * forms that take a {@link TimelineBuffer} allocate nothing.
+ * <p>
+ * Opening a data directory recovers its state from the journal; it is locked while open.
+ */
+public final class TimelineEngine implements AutoCloseable
+{
+    private static final long NO_BOUND = Long.MAX_VALUE;
+
+    private final EngineConfig config;
+    private final DataDirectory directory;
+    private final Journal journal;
+    private final EngineState state;
+    private final TimelineReader reader;
+    private final RecoveryReport recovery;
+    private final ErrorLog errorLog;
+    private final CallerCounts callerCounts = new CallerCounts();
+    private final EngineCounters counters;
+    private final RingBuffer inbox;
+    private final AckSlots acks;
+    private final PartitionWriter writer;
+    private final AgentRunner runner;
+    private final long writeTimeoutNanos;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicInteger submitting = new AtomicInteger();
+
+    private TimelineEngine(final EngineConfig config)
+    {
+        this.config = config;
+        directory = config.readOnly() ?
+            DataDirectory.openReadOnly(config.dataDirectory(), 1) :
+            DataDirectory.openWritable(config.dataDirectory(), 1);
+        errorLog = new ErrorLog(directory.errorLog());
+        writeTimeoutNanos = config.writeTimeout().toNanos();
+        state = new EngineState(config.strategy(), config.timelineCapacity(), config.celebrityThreshold());
+        final Watermark watermark = new Watermark();
+        reader = new TimelineReader(state, watermark, callerCounts);
+        Journal journal = null;
+        try
+        {
+            journal = config.readOnly() ? Journal.openReadOnly(directory.journal(0)) : Journal.open(directory.journal(0));
+            recovery = new Recovery(state, journal, config.recoveryListener()).run();
+        }
+        catch (final JournalException ex)
+        {
+            CloseHelper.quietClose(journal);
+            directory.close();
+            throw new DataDirectoryException(ex.getMessage(), ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(journal);
+            directory.close();
+            throw ex;
+        }
+        this.journal = journal;
+        watermark.publish(state.lastTweetId());
+
+        if (config.readOnly())
+        {
+            counters = null;
+            inbox = null;
+            acks = null;
+            writer = null;
+            runner = null;
+            return;
+        }
+        counters = new EngineCounters(directory.root());
+        final IdClock idClock = new IdClock();
+        idClock.advanceTo(state.lastTweetId());
+        inbox = new ManyToOneRingBuffer(new UnsafeBuffer(
+            ByteBuffer.allocateDirect(config.inboxBytes() + RingBufferDescriptor.TRAILER_LENGTH)));
+        acks = new AckSlots(config.maxInFlight());
+        writer = new PartitionWriter(
+            0, inbox, journal, state, watermark, acks, idClock, SystemEpochClock.INSTANCE, errorLog,
+            config.syncMode() == SyncMode.BATCH, counters, callerCounts);
+        runner = new AgentRunner(config.idleStrategy().get(), errorLog::record, null, writer);
+        AgentRunner.startOnThread(runner);
+    }
+
+    /**
+     * Opens the engine on {@code config}'s data directory, creating it or recovering its state from
+     * the journal.
+     *
+     * @throws IllegalArgumentException if a setting is out of range.
+     * @throws DataDirectoryException   if the directory is in use, incompatible or damaged.
+     */
+    public static TimelineEngine open(final EngineConfig config)
+    {
+        return new TimelineEngine(config.conclude());
+    }
+
+    /** {@code follower} follows {@code followee}; idempotent; returns once durable. */
+    public void follow(final long follower, final long followee)
+    {
+        checkPair(follower, followee, "follow");
+        await(submitPair(FOLLOW, follower, followee, null));
+    }
+
+    /** {@code follower} stops following {@code followee}; idempotent; returns once durable. */
+    public void unfollow(final long follower, final long followee)
+    {
+        checkPair(follower, followee, "unfollow");
+        await(submitPair(UNFOLLOW, follower, followee, null));
+    }
+
+    /**
+     * Posts a tweet.
+     *
+     * @param text 1 to 280 Unicode code points, kept exactly.
+     * @return the new tweet's id, once durable.
+     */
+    public long post(final long author, final CharSequence text)
+    {
+        checkUser(author, "author");
+        return await(submitPost(author, text, TweetText.utf8Length(text), null));
+    }
+
+    /** Deletes a tweet; returns once durable. @throws TweetNotFoundException if no live tweet has the id. */
+    public void delete(final long tweetId)
+    {
+        checkTweetId(tweetId);
+        await(submitSingle(DELETE, tweetId, null));
+    }
+
+    /** As {@link #follow}, completing the future once durable. */
+    public CompletableFuture<Void> followAsync(final long follower, final long followee)
+    {
+        checkPair(follower, followee, "follow");
+        final CompletableFuture<Void> future = new CompletableFuture<>();
+        submitAsync(future, () -> submitPair(FOLLOW, follower, followee, future));
+        return future;
+    }
+
+    /** As {@link #unfollow}, completing the future once durable. */
+    public CompletableFuture<Void> unfollowAsync(final long follower, final long followee)
+    {
+        checkPair(follower, followee, "unfollow");
+        final CompletableFuture<Void> future = new CompletableFuture<>();
+        submitAsync(future, () -> submitPair(UNFOLLOW, follower, followee, future));
+        return future;
+    }
+
+    /** As {@link #post}, completing the future with the tweet id once durable. */
+    public CompletableFuture<Long> postAsync(final long author, final CharSequence text)
+    {
+        checkUser(author, "author");
+        final int length = TweetText.utf8Length(text);
+        final CompletableFuture<Long> future = new CompletableFuture<>();
+        submitAsync(future, () -> submitPost(author, text, length, future));
+        return future;
+    }
+
+    /** As {@link #delete}, completing the future once durable. */
+    public CompletableFuture<Void> deleteAsync(final long tweetId)
+    {
+        checkTweetId(tweetId);
+        final CompletableFuture<Void> future = new CompletableFuture<>();
+        submitAsync(future, () -> submitSingle(DELETE, tweetId, future));
+        return future;
+    }
+
+    /** The newest {@code limit} (1..200) tweets of {@code user}'s home timeline, newest first. */
+    public List<Tweet> home(final long user, final int limit)
+    {
+        return home(user, limit, NO_BOUND);
+    }
+
+    /** As {@link #home(long, int)}, only tweets with an id below {@code before}: the next page. */
+    public List<Tweet> home(final long user, final int limit, final long before)
+    {
+        final TimelineBuffer buffer = new TimelineBuffer();
+        home(user, limit, before, buffer);
+        return buffer.toList();
+    }
+
+    /**
+     * Allocation-free {@link #home(long, int, long)}: fills {@code into}.
+     *
+     * @param before exclusive upper bound on ids, {@link Long#MAX_VALUE} for none.
+     * @return the number of tweets in {@code into}.
+     */
+    public int home(final long user, final int limit, final long before, final TimelineBuffer into)
+    {
+        checkRead(user, limit, before);
+        return reader.home(user, limit, before, into);
+    }
+
+    /** The newest {@code limit} (1..200) of {@code user}'s own tweets, newest first. */
+    public List<Tweet> tweets(final long user, final int limit)
+    {
+        return tweets(user, limit, NO_BOUND);
+    }
+
+    /** As {@link #tweets(long, int)}, only tweets with an id below {@code before}. */
+    public List<Tweet> tweets(final long user, final int limit, final long before)
+    {
+        final TimelineBuffer buffer = new TimelineBuffer();
+        tweets(user, limit, before, buffer);
+        return buffer.toList();
+    }
+
+    /** Allocation-free {@link #tweets(long, int, long)}: fills {@code into} and returns how many. */
+    public int tweets(final long user, final int limit, final long before, final TimelineBuffer into)
+    {
+        checkRead(user, limit, before);
+        return reader.tweets(user, limit, before, into);
+    }
+
+    /** What opening this engine replayed. */
+    public RecoveryReport recovery()
+    {
+        return recovery;
+    }
+
+    /** A summary of the state now; approximate while writes are being applied. */
+    public EngineStats stats()
+    {
+        return state.stats();
+    }
+
+    /** The configuration this engine was opened with. */
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    /**
+     * Stops accepting writes, applies and acknowledges every write already accepted, then closes
+     * the journal and releases the data directory. Idempotent.
+     */
+    @Override
+    public void close()
+    {
+        if (!closed.compareAndSet(false, true))
+        {
+            return;
+        }
+        if (runner != null)
+        {
+            while (submitting.get() > 0)
+            {
+                Thread.yield();
+            }
+            CloseHelper.quietClose(runner);
+            writer.drain();
+        }
+        CloseHelper.quietClose(journal);
+        CloseHelper.quietClose(counters);
+        directory.close();
+    }
+
+    private long submitPair(final int type, final long first, final long second, final CompletableFuture<?> future)
+    {
+        final int slot = enter(future);
+        final int index = claim(type, PAIR_LENGTH, slot);
+        final UnsafeBuffer buffer = (UnsafeBuffer)inbox.buffer();
+        buffer.putInt(index + SLOT_OFFSET, slot);
+        buffer.putLong(index + FIRST_OFFSET, first);
+        buffer.putLong(index + SECOND_OFFSET, second);
+        return commit(index, slot);
+    }
+
+    private long submitSingle(final int type, final long first, final CompletableFuture<?> future)
+    {
+        final int slot = enter(future);
+        final int index = claim(type, SINGLE_LENGTH, slot);
+        final UnsafeBuffer buffer = (UnsafeBuffer)inbox.buffer();
+        buffer.putInt(index + SLOT_OFFSET, slot);
+        buffer.putLong(index + FIRST_OFFSET, first);
+        return commit(index, slot);
+    }
+
+    private long submitPost(
+        final long author, final CharSequence text, final int textLength, final CompletableFuture<?> future)
+    {
+        final int slot = enter(future);
+        final int index = claim(POST, TEXT_OFFSET + textLength, slot);
+        final UnsafeBuffer buffer = (UnsafeBuffer)inbox.buffer();
+        buffer.putInt(index + SLOT_OFFSET, slot);
+        buffer.putLong(index + FIRST_OFFSET, author);
+        TweetText.encode(text, buffer, index + TEXT_OFFSET);
+        return commit(index, slot);
+    }
+
+    /** Claims an acknowledgement slot and enters the submission gate; see {@link #close}. */
+    private int enter(final CompletableFuture<?> future)
+    {
+        if (runner == null)
+        {
+            throw new TimelineException("this engine was opened read-only and accepts no writes");
+        }
+        submitting.incrementAndGet();
+        if (closed.get())
+        {
+            submitting.decrementAndGet();
+            throw new EngineClosedException("the engine is closed");
+        }
+        final int slot = acks.claim(future);
+        if (slot < 0)
+        {
+            submitting.decrementAndGet();
+            callerCounts.rejections.increment();
+            throw new RejectedException(
+                "too many writes in flight (maxInFlight = " + config.maxInFlight() + "); retry later");
+        }
+        return slot;
+    }
+
+    private int claim(final int type, final int length, final int slot)
+    {
+        final int index = inbox.tryClaim(type, length);
+        if (index < 0)
+        {
+            acks.release(slot);
+            submitting.decrementAndGet();
+            callerCounts.rejections.increment();
+            throw new RejectedException("the inbox is full (" + config.inboxBytes() + " bytes); retry later");
+        }
+        return index;
+    }
+
+    private long commit(final int index, final int slot)
+    {
+        inbox.commit(index);
+        submitting.decrementAndGet();
+        return slot;
+    }
+
+    private long await(final long slot)
+    {
+        return acks.await((int)slot, System.nanoTime() + writeTimeoutNanos);
+    }
+
+    private static void submitAsync(final CompletableFuture<?> future, final Runnable submit)
+    {
+        try
+        {
+            submit.run();
+        }
+        catch (final RejectedException | EngineClosedException | IllegalStateException ex)
+        {
+            future.completeExceptionally(ex);
+        }
+    }
+
+    private void checkRead(final long user, final int limit, final long before)
+    {
+        checkUser(user, "user");
+        if (limit < 1 || limit > Limits.MAX_LIMIT)
+        {
+            throw new IllegalArgumentException("limit must be 1.." + Limits.MAX_LIMIT + ", was " + limit);
+        }
+        if (before < 0)
+        {
+            throw new IllegalArgumentException("before must be a tweet id (not negative), was " + before);
+        }
+        if (closed.get())
+        {
+            throw new EngineClosedException("the engine is closed");
+        }
+    }
+
+    private static void checkPair(final long follower, final long followee, final String what)
+    {
+        checkUser(follower, "follower");
+        checkUser(followee, "followee");
+        if (follower == followee)
+        {
+            throw new IllegalArgumentException("user " + follower + " cannot " + what + " themselves");
+        }
+    }
+
+    private static void checkUser(final long user, final String role)
+    {
+        if (user < 0)
+        {
+            throw new IllegalArgumentException(role + " id must be 0.." + Long.MAX_VALUE + ", was " + user);
+        }
+    }
+
+    private static void checkTweetId(final long tweetId)
+    {
+        if (tweetId < 0)
+        {
+            throw new IllegalArgumentException("tweet id must not be negative, was " + tweetId);
+        }
+    }
+}
