@@ -1,0 +1,96 @@
+package dev.timeline.cli;
+
+import dev.timeline.engine.TimelineEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code timeline shell}: engine commands from standard input, one per line. */
+@Command(
+    name = "shell",
+    header = "Engine commands from standard input, one per line; --json for scripts.",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "Answers each line of standard input. An answer to a write means it is durable.",
+        "End of input or 'quit' closes the engine. With --json, one object per line:",
+        "",
+        "  follow A B, unfollow A B, delete ID  {\"ok\":true}",
+        "  post A TEXT (TEXT: rest of line)     {\"id\":ID}",
+        "  home U [LIMIT [BEFORE]]              {\"tweets\":[{\"id\":ID,\"author\":A,",
+        "  tweets U [LIMIT [BEFORE]]                        \"text\":\"..\",\"time\":\"..\"},..]}",
+        "  anything invalid, an empty line too  {\"error\":\"what is wrong\"}, and goes on",
+        ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  timeline shell              interactive, data in the default directory",
+        "  printf 'follow 1 2\\npost 2 hi there\\nhome 1\\n' |",
+        "      timeline shell --json --data /tmp/tl",
+        "  {\"ok\":true}",
+        "  {\"id\":7398571224129536000}",
+        "  {\"tweets\":[{\"id\":7398571224129536000,\"author\":2,\"text\":\"hi there\",",
+        "      \"time\":\"2026-11-21T20:57:00.123Z\"}]}"
+    })
+final class ShellCommand implements Callable<Integer>
+{
+    @ParentCommand
+    private TimelineCli parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--json", description = "Answer each line with exactly one JSON object on one line.")
+    private boolean json;
+
+    @Option(names = "--data", paramLabel = "DIR",
+        description = "Data directory, created if absent (default: $XDG_DATA_HOME/timeline or ~/.local/share/timeline).")
+    private Path data;
+
+    @Mixin
+    private EngineOptions engineOptions;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final Path directory = null == data ? DataDirectories.defaultDirectory() : data;
+        final PrintWriter out = spec.commandLine().getOut();
+        final boolean interactive = !json && Terminal.stdinIsTerminal();
+        final ShellReply reply = json ? new JsonShellReply(out) : new TextShellReply(out);
+        final BufferedReader in = new BufferedReader(new InputStreamReader(parent.stdin(), StandardCharsets.UTF_8));
+        try (TimelineEngine engine = TimelineEngine.open(engineOptions.config(directory)))
+        {
+            final ShellInterpreter interpreter = new ShellInterpreter(engine);
+            if (interactive)
+            {
+                out.println("timeline shell on " + directory + ": type 'help' for the commands, 'quit' to leave");
+            }
+            while (true)
+            {
+                if (interactive)
+                {
+                    out.print("timeline> ");
+                    out.flush();
+                }
+                final String line = in.readLine();
+                if (null == line || !interpreter.execute(line, reply))
+                {
+                    break;
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.timeline.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UsageTest
+{
+    @ParameterizedTest
+    @ValueSource(strings = { "", "shell" })
+    void helpExitsZeroAndShowsExamples(final String command)
+    {
+        final CliRun run = command.isEmpty() ? CliRun.run("--help") : CliRun.run(command, "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Usage: timeline " + command), run.out());
+        assertTrue(run.out().contains("Examples:"), run.out());
+        assertTrue(run.out().contains("  timeline " + command), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void versionNamesTheRelease()
+    {
+        final CliRun run = CliRun.run("--version");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("timeline 0."), run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "shell --nope", "shell --strategy sideways", "shell --capacity many", "frobnicate" })
+    void aUsageErrorExitsTwoWithOneLineNamingTheCommand(final String args)
+    {
+        final CliRun run = CliRun.run(args.isEmpty() ? new String[0] : args.split(" "));
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith("timeline"), run.err());
+        assertTrue(run.err().contains("--help"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void anInternalErrorIsOneLineNamingTheLogThatHoldsTheDetail() throws Exception
+    {
+        final StringWriter err = new StringWriter();
+        final CommandLine commandLine = new CommandLine(new TimelineCli(new ByteArrayInputStream(new byte[0])));
+        commandLine.setErr(new PrintWriter(err, true));
+
+        final int exitCode = new FailureHandler().handleExecutionException(
+            new IllegalStateException("boom"), commandLine, null);
+
+        assertEquals(1, exitCode);
+        final String line = err.toString().strip();
+        assertFalse(line.contains("\n"), line);
+        assertTrue(line.startsWith("timeline: internal error: java.lang.IllegalStateException: boom (details in "), line);
+        final Path log = Path.of(line.substring(line.indexOf("details in ") + 11, line.length() - 1));
+        assertTrue(Files.readString(log).contains("at dev.timeline.cli.UsageTest"), "stack trace in the log");
+        Files.delete(log);
+    }
+}
