@@ -1,5 +1,7 @@
 package dev.timeline.journal;
 
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -54,10 +56,10 @@ public final class Journal implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final JournalAppender appender;
 
-    private Journal(final Path directory, final boolean readOnly)
+    private Journal(final Path directory, final boolean readOnly, final TimeProvider clock)
     {
         this.directory = directory;
-        queue = openQueue(directory, readOnly);
+        queue = openQueue(directory, readOnly, clock);
         try
         {
             QueueFileSizes.requireWholeBlocks(directory, queue.blockSize(), queue.overlapSize(), readOnly);
@@ -79,8 +81,20 @@ public final class Journal implements AutoCloseable
      */
     public static Journal open(final Path directory)
     {
+        return open(directory, SystemTimeProvider.INSTANCE);
+    }
+
+    /**
+     * Open a journal for appending with a clock that decides which daily file events go to, for tests.
+     *
+     * @param directory of the journal.
+     * @param clock     deciding the queue file of each append.
+     * @return the open journal.
+     */
+    static Journal open(final Path directory, final TimeProvider clock)
+    {
         JournalDirectory.createOrCheck(directory);
-        return new Journal(directory, false);
+        return new Journal(directory, false, clock);
     }
 
     /**
@@ -94,7 +108,7 @@ public final class Journal implements AutoCloseable
     public static Journal openReadOnly(final Path directory)
     {
         JournalDirectory.check(directory);
-        return new Journal(directory, true);
+        return new Journal(directory, true, SystemTimeProvider.INSTANCE);
     }
 
     /**
@@ -322,7 +336,8 @@ public final class Journal implements AutoCloseable
             null);
     }
 
-    private static SingleChronicleQueue openQueue(final Path directory, final boolean readOnly)
+    private static SingleChronicleQueue openQueue(
+        final Path directory, final boolean readOnly, final TimeProvider clock)
     {
         try
         {
@@ -330,6 +345,7 @@ public final class Journal implements AutoCloseable
                 .rollCycle(ROLL_CYCLE)
                 .blockSize(BLOCK_SIZE)
                 .readOnly(readOnly)
+                .timeProvider(clock)
                 .build();
         }
         catch (final RuntimeException | AssertionError | InternalError ex)
