@@ -19,11 +19,13 @@ import java.nio.charset.StandardCharsets;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "A home-timeline engine: single writer, off-heap timelines, a journal for crash recovery.",
-    subcommands = { ShellCommand.class },
+    subcommands = { ShellCommand.class, ReplayCommand.class, DumpCommand.class },
     footerHeading = "%nExamples:%n",
     footer = {
         "  timeline shell                     type commands at the engine",
         "  echo 'post 1 hi' | timeline shell --json --data /tmp/tl",
+        "  timeline replay /tmp/tl            rebuild the state from the journal",
+        "  timeline dump /tmp/tl --limit 20   the first 20 events of the journal",
         "",
         "Exit status: 0 success, 1 failure, 2 usage error.",
         "'timeline COMMAND --help' tells more about each command."
@@ -52,7 +54,7 @@ public final class TimelineCli implements Runnable
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: shell");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: shell, replay or dump");
     }
 
     /**

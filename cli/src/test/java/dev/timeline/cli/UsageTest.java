@@ -1,6 +1,7 @@
 package dev.timeline.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UsageTest
 {
     @ParameterizedTest
-    @ValueSource(strings = { "", "shell" })
+    @ValueSource(strings = { "", "shell", "replay", "dump" })
     void helpExitsZeroAndShowsExamples(final String command)
     {
         final CliRun run = command.isEmpty() ? CliRun.run("--help") : CliRun.run(command, "--help");
@@ -38,7 +40,8 @@ class UsageTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "shell --nope", "shell --strategy sideways", "shell --capacity many", "frobnicate" })
+    @ValueSource(strings = { "", "shell --nope", "shell --strategy sideways", "dump", "frobnicate",
+        "dump /tmp --from 12z", "replay /tmp --jsn" })
     void aUsageErrorExitsTwoWithOneLineNamingTheCommand(final String args)
     {
         final CliRun run = CliRun.run(args.isEmpty() ? new String[0] : args.split(" "));
@@ -47,6 +50,17 @@ class UsageTest
         assertTrue(run.err().startsWith("timeline"), run.err());
         assertTrue(run.err().contains("--help"), run.err());
         assertEquals("", run.out());
+    }
+
+    @Test
+    void aMissingDirectoryIsAFailureWithOneLine(@TempDir final Path temp)
+    {
+        for (final String command : List.of("replay", "dump"))
+        {
+            final CliRun run = CliRun.run(command, temp.resolve("nowhere").toString());
+            assertEquals(1, run.exitCode());
+            assertEquals(List.of("timeline: no such directory: " + temp.resolve("nowhere")), run.errLines());
+        }
     }
 
     @Test

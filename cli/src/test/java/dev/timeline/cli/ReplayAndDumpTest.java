@@ -1,0 +1,161 @@
+package dev.timeline.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code replay} and {@code dump} on a data directory whose history is known. */
+class ReplayAndDumpTest
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MARKED_TEXT = "MARKED-TEXT-FOR-DAMAGE";
+
+    @TempDir
+    Path data;
+
+    private long deletedId;
+
+    @BeforeEach
+    void writeAKnownHistory() throws Exception
+    {
+        final CliRun posts = CliRun.runWithInput(String.join("\n",
+            "follow 1 2",
+            "follow 3 2",
+            "post 2 first \"quoted\"\ttabbed",
+            "post 2 " + MARKED_TEXT,
+            "unfollow 3 2",
+            "post 1 to delete") + "\n", "shell", "--json", "--data", data.toString());
+        assertEquals(0, posts.exitCode(), posts.err());
+        deletedId = JSON.readTree(posts.outLines().get(5)).get("id").asLong();
+
+        final CliRun delete = CliRun.runWithInput("delete " + deletedId + "\n",
+            "shell", "--json", "--data", data.toString());
+        assertEquals("{\"ok\":true}", delete.out().strip(), delete.err());
+    }
+
+    @Test
+    void replayCountsEventsByTypeAndTheResultingState() throws Exception
+    {
+        final CliRun run = CliRun.run("replay", data.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        final JsonNode summary = JSON.readTree(run.out());
+        assertEquals(data.toAbsolutePath().toString(), summary.get("directory").asText());
+        final long events = summary.get("events").asLong();
+        assertEquals(summary.get("follows").asLong() + summary.get("unfollows").asLong() +
+            summary.get("posts").asLong() + summary.get("deletes").asLong(), events);
+        final JsonNode state = summary.get("state");
+        assertEquals(3, state.get("users").asLong());
+        assertEquals(1, state.get("follows").asLong());
+        assertEquals(2, state.get("tweets").asLong());
+        assertEquals(1, state.get("deletedTweets").asLong());
+
+        final CliRun text = CliRun.run("replay", data.toString());
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().startsWith("replayed " + data.toAbsolutePath()), text.out());
+        assertTrue(text.out().matches("(?s).*tweets +2 +\\(1 deleted\\).*"), text.out());
+    }
+
+    @Test
+    void dumpPrintsEveryEventOfEachPartitionReadably()
+    {
+        final CliRun run = CliRun.run("dump", data.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        final List<String> lines = run.outLines();
+        assertEquals("# partition 0: " + data.resolve("partition-0").resolve("journal"), lines.get(0));
+        assertEquals(List.of("follow", "follow", "post", "post", "unfollow", "post", "delete"),
+            lines.subList(1, lines.size()).stream().map(line -> line.trim().split(" +")[2]).toList());
+        assertTrue(lines.get(1).matches("\\s*0x\\p{XDigit}+ +\\d{4}-\\d\\d-\\d\\dT\\S+Z +follow +follower=1 followee=2"),
+            lines.get(1));
+        assertTrue(lines.get(3).endsWith(" author=2 text=\"first \\\"quoted\\\"\\ttabbed\""), lines.get(3));
+        assertTrue(lines.get(7).endsWith("delete    id=" + deletedId), lines.get(7));
+    }
+
+    @Test
+    void dumpTakesAJournalDirectoryAStartAndALimitAndWritesJsonLines() throws Exception
+    {
+        final Path journal = data.resolve("partition-0").resolve("journal");
+        final List<JsonNode> all = jsonLines(CliRun.run("dump", journal.toString(), "--json"));
+        assertEquals(7, all.size());
+        assertEquals("post", all.get(2).get("type").asText());
+        assertEquals("first \"quoted\"\ttabbed", all.get(2).get("text").asText());
+        assertEquals(2, all.get(2).get("author").asLong());
+        assertTrue(all.get(2).has("id") && all.get(2).has("time") && !all.get(2).has("partition"));
+
+        final List<JsonNode> page = jsonLines(CliRun.run("dump", data.toString(), "--json",
+            "--from", "0x" + Long.toHexString(all.get(3).get("index").asLong()), "--limit", "2"));
+        assertEquals(2, page.size());
+        assertEquals(all.get(3).get("index"), page.get(0).get("index"));
+        assertEquals("unfollow", page.get(1).get("type").asText());
+        assertEquals(0, page.get(0).get("partition").asInt());
+    }
+
+    @Test
+    void aDamagedJournalIsOneLineNamingWhereAndExitsOne() throws Exception
+    {
+        damage(data.resolve("partition-0").resolve("journal"));
+        for (final String command : List.of("replay", "dump"))
+        {
+            final CliRun run = CliRun.run(command, data.toString());
+            assertEquals(1, run.exitCode(), command + ": " + run.err());
+            assertEquals(1, run.errLines().size(), run.err());
+            assertTrue(run.err().startsWith("timeline: "), run.err());
+            assertTrue(run.err().contains(".cq4"), "names the file: " + run.err());
+        }
+    }
+
+    private static List<JsonNode> jsonLines(final CliRun run) throws Exception
+    {
+        assertEquals(0, run.exitCode(), run.err());
+        final List<JsonNode> nodes = new ArrayList<>();
+        for (final String line : run.outLines())
+        {
+            nodes.add(JSON.readTree(line));
+        }
+        return nodes;
+    }
+
+    /** Flips a byte inside the marked post's text in whichever queue file holds it. */
+    private static void damage(final Path journal) throws Exception
+    {
+        final byte[] marker = MARKED_TEXT.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.list(journal))
+        {
+            for (final Path file : files.filter(f -> f.toString().endsWith(".cq4")).toList())
+            {
+                final byte[] bytes = Files.readAllBytes(file);
+                final int at = indexOf(bytes, marker);
+                if (at >= 0)
+                {
+                    bytes[at + 3] ^= 0x20;
+                    Files.write(file, bytes);
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("marked text not found in " + journal);
+    }
+
+    private static int indexOf(final byte[] bytes, final byte[] pattern)
+    {
+        for (int i = 0; i + pattern.length <= bytes.length; i++)
+        {
+            if (java.util.Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
