@@ -19,9 +19,10 @@ import java.nio.charset.StandardCharsets;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "A home-timeline engine: single writer, off-heap timelines, a journal for crash recovery.",
-    subcommands = { ShellCommand.class, ReplayCommand.class, DumpCommand.class },
+    subcommands = { DemoCommand.class, ShellCommand.class, ReplayCommand.class, DumpCommand.class },
     footerHeading = "%nExamples:%n",
     footer = {
+        "  timeline demo                      a Twitter-like graph, posts, reads, restart",
         "  timeline shell                     type commands at the engine",
         "  echo 'post 1 hi' | timeline shell --json --data /tmp/tl",
         "  timeline replay /tmp/tl            rebuild the state from the journal",
@@ -54,7 +55,7 @@ public final class TimelineCli implements Runnable
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: shell, replay or dump");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, shell, replay or dump");
     }
 
     /**

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UsageTest
 {
     @ParameterizedTest
-    @ValueSource(strings = { "", "shell", "replay", "dump" })
+    @ValueSource(strings = { "", "demo", "shell", "replay", "dump" })
     void helpExitsZeroAndShowsExamples(final String command)
     {
         final CliRun run = command.isEmpty() ? CliRun.run("--help") : CliRun.run(command, "--help");
@@ -40,8 +40,8 @@ class UsageTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "shell --nope", "shell --strategy sideways", "dump", "frobnicate",
-        "dump /tmp --from 12z", "replay /tmp --jsn" })
+    @ValueSource(strings = { "", "demo --nope", "demo --users lots", "shell --strategy sideways", "dump", "frobnicate",
+        "dump /tmp --from 12z", "demo --duration 0" })
     void aUsageErrorExitsTwoWithOneLineNamingTheCommand(final String args)
     {
         final CliRun run = CliRun.run(args.isEmpty() ? new String[0] : args.split(" "));

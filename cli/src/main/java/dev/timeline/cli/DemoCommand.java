@@ -1,0 +1,215 @@
+package dev.timeline.cli;
+
+import dev.timeline.engine.EngineStats;
+import dev.timeline.engine.RecoveryReport;
+import dev.timeline.engine.TimelineEngine;
+import dev.timeline.workload.FollowGraph;
+import dev.timeline.workload.FollowerDistribution;
+import dev.timeline.workload.Workload;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code timeline demo}: a Twitter-like social graph, concurrent posts and reads, a summary of the
+ * speed, then a restart from the journal that must give back the same timelines.
+ */
+@Command(
+    name = "demo",
+    header = "Builds a Twitter-like graph, posts and reads at once, restarts, prints the numbers.",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "Shows the engine at work with nothing to set up, in well under a minute:",
+        "  1. builds a Twitter-like social graph (Zipf follower counts, a few celebrities followed by",
+        "     about half of all users) in a new temporary data directory;",
+        "  2. posts and reads home timelines from several threads at once, with live progress;",
+        "  3. prints posts/s, deliveries/s, reads/s, latency percentiles and memory;",
+        "  4. closes the engine, opens it again from its data directory, prints the recovery time and",
+        "     checks that timelines read the same as before the restart.",
+        "The data directory is deleted at the end unless --keep or --data is given.",
+        ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  timeline demo",
+        "  timeline demo --users 100000 --duration 30 --readers 1",
+        "  timeline demo --strategy push --keep     then: timeline replay DIR"
+    })
+final class DemoCommand implements Callable<Integer>
+{
+    private static final int SAMPLED_USERS = 100;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--users", paramLabel = "N", defaultValue = "30000",
+        description = "Users in the social graph (default: ${DEFAULT-VALUE}).")
+    private int users;
+
+    @Option(names = "--follows", paramLabel = "N", defaultValue = "" + Workload.DEFAULT_FOLLOWS_PER_USER,
+        description = "Mean accounts each user follows, besides celebrities (default: ${DEFAULT-VALUE}).")
+    private int follows;
+
+    @Option(names = "--workload", paramLabel = "uniform|zipf|celebrity", defaultValue = "celebrity",
+        description = "How followers spread over accounts (default: ${DEFAULT-VALUE}).")
+    private FollowerDistribution distribution;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "10",
+        description = "How long to post and read (default: ${DEFAULT-VALUE}).")
+    private int durationSeconds;
+
+    @Option(names = "--readers", paramLabel = "N",
+        description = "Threads reading home timelines (default: half the cores, here ${DEFAULT-VALUE}).")
+    private int readers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
+    @Option(names = "--posters", paramLabel = "N", defaultValue = "1",
+        description = "Threads posting (default: ${DEFAULT-VALUE}).")
+    private int posters;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+        description = "Seed of the graph, the posts and the reads (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--keep", description = "Keep the temporary data directory.")
+    private boolean keep;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Use DIR as the data directory (kept).")
+    private Path data;
+
+    @Mixin
+    private EngineOptions engineOptions;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        validate();
+        final PrintWriter out = spec.commandLine().getOut();
+        final ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), Terminal.stderrIsTerminal());
+        final Workload workload = new Workload(distribution, users, follows, seed);
+        try (DemoDirectory directory = DemoDirectory.create(data, keep))
+        {
+            out.printf("timeline demo: %s users, %s workload, %d follows per user, seed %d, strategy %s%n",
+                Format.count(users), distribution.label(), follows, seed,
+                engineOptions.strategy.name().toLowerCase(Locale.ROOT));
+            out.println("data directory: " + directory.path() +
+                (directory.kept() ? " (kept)" : " (deleted at the end; --keep keeps it)"));
+            out.println();
+
+            final TimelineSample before;
+            try (TimelineEngine engine = TimelineEngine.open(engineOptions.config(directory.path())))
+            {
+                final GraphLoader graph = loadGraph(engine, workload, out, progress);
+                final MixedLoad load = new MixedLoad(engine, workload, graph::followers, posters, readers);
+                out.printf("[2/4] posting and reading for %d s: %d posting and %d reading threads%n",
+                    durationSeconds, posters, readers);
+                out.flush();
+                load.run(TimeUnit.SECONDS.toNanos(durationSeconds), progress);
+                before = TimelineSample.take(engine, workload.userIds(), SAMPLED_USERS);
+                printSummary(out, load, engine.stats(), directory.path());
+            }
+            return restart(out, workload, directory.path(), before) ? 0 : 1;
+        }
+    }
+
+    private void validate()
+    {
+        require(users >= 2, "--users must be at least 2, was " + users);
+        require(follows >= 0, "--follows must be at least 0, was " + follows);
+        require(durationSeconds >= 1, "--duration must be at least 1 second, was " + durationSeconds);
+        require(readers >= 0 && posters >= 0, "--readers and --posters must be at least 0");
+        require(readers + posters >= 1, "at least one of --readers and --posters must be above 0");
+    }
+
+    private void require(final boolean condition, final String message)
+    {
+        if (!condition)
+        {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    private static GraphLoader loadGraph(
+        final TimelineEngine engine, final Workload workload, final PrintWriter out, final ProgressLine progress)
+    {
+        out.println("[1/4] building the social graph");
+        out.flush();
+        final FollowGraph graph = workload.followGraph();
+        final GraphLoader loader = new GraphLoader(engine, workload.userIds(), progress);
+        final long start = System.nanoTime();
+        final long edges = loader.load(graph);
+        final long nanos = System.nanoTime() - start;
+        out.printf("  %s follows among %s users in %s (%s follows/s)%n",
+            Format.count(edges), Format.count(workload.users()), Format.seconds(nanos), Format.rate(edges, nanos));
+        final int top = workload.userIds().indexOf(graph.userAtRank(0));
+        out.printf("  most followed: user %d with %s followers; %d celebrities%n",
+            graph.userAtRank(0), Format.count(loader.followers(top)), workload.celebrities());
+        return loader;
+    }
+
+    private void printSummary(
+        final PrintWriter out, final MixedLoad load, final EngineStats stats, final Path directory) throws Exception
+    {
+        final long nanos = load.elapsedNanos();
+        out.printf("[3/4] results over %s (closed loop: each thread waits for its answer)%n", Format.seconds(nanos));
+        out.printf("  %-12s %14s %12s %10s %10s %10s%n", "", "total", "per second", "p50", "p99", "p99.9");
+        latencyRow(out, "posts", load.posts(), nanos, load.postLatency());
+        latencyRow(out, "home reads", load.reads(), nanos, load.readLatency());
+        out.printf("  %-12s %14s %12s   each post into each follower's home timeline%n", "deliveries",
+            Format.count(load.deliveries()), Format.rate(load.deliveries(), nanos));
+        if (load.rejections() > 0)
+        {
+            out.printf("  %-12s %14s   posts turned away by a full inbox, then retried%n",
+                "rejected", Format.count(load.rejections()));
+        }
+        System.gc();
+        out.printf("  %-12s heap used %s, engine off-heap %s, journal and snapshots on disk %s%n", "memory",
+            Format.bytes(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()),
+            Format.bytes(stats.offHeapBytes()), Format.bytes(DataDirectories.size(directory)));
+        out.printf("  %-12s %s users, %s follows, %s tweets, %s celebrities merged at read time%n", "state",
+            Format.count(stats.users()), Format.count(stats.follows()), Format.count(stats.tweets()),
+            Format.count(stats.celebrities()));
+        out.flush();
+    }
+
+    private static void latencyRow(
+        final PrintWriter out, final String name, final long count, final long nanos, final Histogram latency)
+    {
+        out.printf("  %-12s %14s %12s %10s %10s %10s%n", name, Format.count(count), Format.rate(count, nanos),
+            Format.micros(latency.getValueAtPercentile(50)),
+            Format.micros(latency.getValueAtPercentile(99)),
+            Format.micros(latency.getValueAtPercentile(99.9)));
+    }
+
+    private boolean restart(
+        final PrintWriter out, final Workload workload, final Path directory, final TimelineSample before)
+    {
+        out.println("[4/4] restarting: closed the engine, opening it again from its data directory");
+        out.flush();
+        final long start = System.nanoTime();
+        try (TimelineEngine engine = TimelineEngine.open(engineOptions.config(directory)))
+        {
+            final long openNanos = System.nanoTime() - start;
+            final RecoveryReport report = engine.recovery();
+            out.printf("  reopened in %s: replayed %s journal events in %s (%s events/s)%n",
+                Format.seconds(openNanos), Format.count(report.events()), Format.seconds(report.replayNanos()),
+                Format.rate(report.events(), report.replayNanos()));
+            final TimelineSample after = TimelineSample.take(engine, workload.userIds(), SAMPLED_USERS);
+            final boolean identical = after.equals(before);
+            out.printf("  timelines identical after restart: %s (%d timelines, %s tweets compared)%n",
+                identical ? "yes" : "NO", before.size(), Format.count(before.tweetCount()));
+            return identical;
+        }
+    }
+}
