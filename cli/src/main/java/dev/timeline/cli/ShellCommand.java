@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
         "  home U [LIMIT [BEFORE]]              {\"tweets\":[{\"id\":ID,\"author\":A,",
         "  tweets U [LIMIT [BEFORE]]                        \"text\":\"..\",\"time\":\"..\"},..]}",
         "  anything invalid, an empty line too  {\"error\":\"what is wrong\"}, and goes on",
+        "Without --json, answers are in words and empty lines are skipped.",
         ""
     },
     footerHeading = "%nExamples:%n",
@@ -85,7 +86,15 @@ final class ShellCommand implements Callable<Integer>
                     out.flush();
                 }
                 final String line = in.readLine();
-                if (null == line || !interpreter.execute(line, reply))
+                if (null == line)
+                {
+                    break;
+                }
+                if (!json && line.isBlank())
+                {
+                    continue;
+                }
+                if (!interpreter.execute(line, reply))
                 {
                     break;
                 }

@@ -2,6 +2,8 @@ package dev.timeline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timeline.engine.EngineConfig;
+import dev.timeline.engine.TimelineEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,7 +140,7 @@ class ShellTest
     @Test
     void withoutJsonAnswersInWords()
     {
-        final CliRun run = CliRun.runWithInput("post 5 hi there\nhome 5\nhome 6\nbad\nhelp\n",
+        final CliRun run = CliRun.runWithInput("post 5 hi there\n\nhome 5\nhome 6\n  \nbad\nhelp\n",
             "shell", "--data", data.toString());
         assertEquals(0, run.exitCode(), run.err());
         final List<String> lines = run.outLines();
@@ -148,6 +150,20 @@ class ShellTest
         assertTrue(lines.get(3).startsWith("error: unknown command 'bad'"), lines.get(3));
         assertTrue(lines.get(4).startsWith("follow A B"), lines.get(4));
         assertTrue(!run.out().contains("timeline>"), "no prompt when input is not a terminal");
+    }
+
+    @Test
+    void aDataDirectoryInUseIsAFailureWithOneLine()
+    {
+        try (TimelineEngine engine = TimelineEngine.open(new EngineConfig().dataDirectory(data)))
+        {
+            final CliRun run = CliRun.runWithInput("post 1 hi\n", "shell", "--json", "--data", data.toString());
+            assertEquals(1, run.exitCode());
+            assertEquals("", run.out());
+            assertEquals(1, run.errLines().size(), run.err());
+            assertTrue(run.err().startsWith("timeline: ") && run.err().contains(data.toString()), run.err());
+            assertTrue(engine.tweets(1, 1).isEmpty());
+        }
     }
 
     @Test
