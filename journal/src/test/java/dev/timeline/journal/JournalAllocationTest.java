@@ -1,7 +1,5 @@
 package dev.timeline.journal;
 
-import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JournalAllocationTest
 {
     private static final int WARM_UP_ROUNDS = 5;
-    private static final int EVENTS_PER_ROUND = 10_000;
+    private static final int EVENTS_PER_ROUND = 40_000;
     private static final long ALLOWED_BYTES = 4096;
 
     private final com.sun.management.ThreadMXBean threads =
@@ -29,75 +27,41 @@ class JournalAllocationTest
     @Test
     void appendAndReplayAllocateNothingPerEvent()
     {
-        final UnsafeBuffer text = new UnsafeBuffer(new byte[140]);
-        final CountingHandler handler = new CountingHandler();
+        final DerivedEvents events = new DerivedEvents();
+        final DerivedEvents.Checker checker = new DerivedEvents.Checker();
         try (Journal journal = Journal.open(dir); JournalTailer tailer = journal.tailer(0))
         {
             for (int i = 0; i < WARM_UP_ROUNDS; i++)
             {
-                appendRound(journal, text);
-                tailer.poll(handler, Integer.MAX_VALUE);
+                appendRound(journal, events, checker.count());
+                tailer.poll(checker, Integer.MAX_VALUE);
             }
 
             final long beforeAppends = allocatedBytes();
-            appendRound(journal, text);
+            appendRound(journal, events, checker.count());
             final long appendBytes = allocatedBytes() - beforeAppends;
 
             final long beforePolls = allocatedBytes();
-            final int polled = tailer.poll(handler, Integer.MAX_VALUE);
+            final int polled = tailer.poll(checker, Integer.MAX_VALUE);
             final long pollBytes = allocatedBytes() - beforePolls;
 
-            assertEquals(4 * EVENTS_PER_ROUND, polled);
+            assertEquals(EVENTS_PER_ROUND, polled);
+            assertEquals((WARM_UP_ROUNDS + 1L) * EVENTS_PER_ROUND, checker.count());
             assertTrue(appendBytes < ALLOWED_BYTES, appendBytes + " bytes allocated by " + polled + " appends");
             assertTrue(pollBytes < ALLOWED_BYTES, pollBytes + " bytes allocated by reading " + polled + " events");
         }
     }
 
-    private static void appendRound(final Journal journal, final DirectBuffer text)
+    private static void appendRound(final Journal journal, final DerivedEvents events, final long first)
     {
-        for (int i = 0; i < EVENTS_PER_ROUND; i++)
+        for (long n = first, end = first + EVENTS_PER_ROUND; n < end; n++)
         {
-            journal.appendFollow(i, 1, i);
-            journal.appendPost(i, i, 1, text, 0, text.capacity());
-            journal.appendUnfollow(i, 1, i);
-            journal.appendDelete(i, i);
+            events.append(journal, n);
         }
     }
 
     private long allocatedBytes()
     {
         return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
-    }
-
-    private static final class CountingHandler implements JournalHandler
-    {
-        long sum;
-
-        public void onFollow(final long index, final long time, final long follower, final long followee)
-        {
-            sum += followee;
-        }
-
-        public void onUnfollow(final long index, final long time, final long follower, final long followee)
-        {
-            sum -= followee;
-        }
-
-        public void onPost(
-            final long index,
-            final long time,
-            final long tweetId,
-            final long author,
-            final DirectBuffer text,
-            final int offset,
-            final int length)
-        {
-            sum += text.getByte(offset + length - 1);
-        }
-
-        public void onDelete(final long index, final long time, final long tweetId)
-        {
-            sum += tweetId;
-        }
     }
 }
