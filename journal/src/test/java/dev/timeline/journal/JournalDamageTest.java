@@ -47,22 +47,15 @@ class JournalDamageTest
         final long eventStart = find(file, text(DAMAGED)) - PostEventDescriptor.TEXT_OFFSET;
         flipByte(file, eventStart + PostEventDescriptor.TEXT_OFFSET + 3);
 
-        try (Journal journal = Journal.openReadOnly(dir))
-        {
-            final RecordingHandler handler = new RecordingHandler();
-            final JournalDamagedException ex =
-                assertThrows(JournalDamagedException.class, () -> journal.replay(handler));
-
-            assertEquals(written.subList(0, DAMAGED), handler.events);
-            assertEquals(file, ex.file());
-            assertEquals(eventStart, ex.position());
-            assertEquals(indexes.get(DAMAGED), ex.index());
-            assertEquals(indexes.get(DAMAGED - 1), ex.lastIntactIndex());
-            assertTrue(ex.getMessage().startsWith("journal damaged in " + file + " at index 0x" +
-                Long.toHexString(ex.index()) + ", byte offset " + eventStart + ": checksum mismatch"), ex.getMessage());
-            assertTrue(ex.getMessage().endsWith("; reading stopped after the last intact event, index 0x" +
-                Long.toHexString(ex.lastIntactIndex())), ex.getMessage());
-        }
+        final JournalDamagedException ex = replayExpectingDamage(written.subList(0, DAMAGED));
+        assertEquals(file, ex.file());
+        assertEquals(eventStart, ex.position());
+        assertEquals(indexes.get(DAMAGED), ex.index());
+        assertEquals(indexes.get(DAMAGED - 1), ex.lastIntactIndex());
+        assertTrue(ex.getMessage().startsWith("journal damaged in " + file + " at index 0x" +
+            Long.toHexString(ex.index()) + ", byte offset " + eventStart + ": checksum mismatch"), ex.getMessage());
+        assertTrue(ex.getMessage().endsWith("; reading stopped after the last intact event, index 0x" +
+            Long.toHexString(ex.lastIntactIndex())), ex.getMessage());
     }
 
     @Test
@@ -87,14 +80,8 @@ class JournalDamageTest
         final long documentHeader = find(file, text(DAMAGED)) - PostEventDescriptor.TEXT_OFFSET - Integer.BYTES;
         flipByte(file, documentHeader);
 
-        try (Journal journal = Journal.openReadOnly(dir))
-        {
-            final RecordingHandler handler = new RecordingHandler();
-            final JournalDamagedException ex =
-                assertThrows(JournalDamagedException.class, () -> journal.replay(handler));
-            assertEquals(written.subList(0, DAMAGED), handler.events);
-            assertEquals(file, ex.file());
-        }
+        final JournalDamagedException ex = replayExpectingDamage(written.subList(0, DAMAGED));
+        assertEquals(file, ex.file());
     }
 
     @Test
@@ -108,15 +95,9 @@ class JournalDamageTest
             raf.writeInt(0);
         }
 
-        try (Journal journal = Journal.openReadOnly(dir))
-        {
-            final RecordingHandler handler = new RecordingHandler();
-            final JournalDamagedException ex =
-                assertThrows(JournalDamagedException.class, () -> journal.replay(handler));
-            assertEquals(written.subList(0, DAMAGED), handler.events);
-            assertTrue(ex.getMessage().contains("the events end here although the queue records events up to index 0x" +
-                Long.toHexString(indexes.get(EVENTS - 1))), ex.getMessage());
-        }
+        final JournalDamagedException ex = replayExpectingDamage(written.subList(0, DAMAGED));
+        assertTrue(ex.getMessage().contains("the events end here although the queue records events up to index 0x" +
+            Long.toHexString(indexes.get(EVENTS - 1))), ex.getMessage());
     }
 
     @Test
@@ -158,16 +139,12 @@ class JournalDamageTest
         final List<Path> files = queueFiles();
         Files.delete(files.get(1));
 
-        try (Journal journal = Journal.openReadOnly(dir))
-        {
-            final RecordingHandler handler = new RecordingHandler();
-            final JournalDamagedException ex =
-                assertThrows(JournalDamagedException.class, () -> journal.replay(handler));
-            assertEquals(5, handler.events.size());
-            assertEquals(files.get(2), ex.file());
-            assertTrue(ex.getMessage().contains(
-                "event has sequence number 10 where 5 was expected: 5 events are missing"), ex.getMessage());
-        }
+        final JournalDamagedException ex = replayExpectingDamage(List.of(
+            RecordingHandler.delete(0, 0), RecordingHandler.delete(0, 1), RecordingHandler.delete(0, 2),
+            RecordingHandler.delete(0, 3), RecordingHandler.delete(0, 4)));
+        assertEquals(files.get(2), ex.file());
+        assertTrue(ex.getMessage().contains(
+            "event has sequence number 10 where 5 was expected: 5 events are missing"), ex.getMessage());
     }
 
     @Test
@@ -179,15 +156,9 @@ class JournalDamageTest
         }
         appendRawEventOfType(99, 1);
 
-        try (Journal journal = Journal.openReadOnly(dir))
-        {
-            final RecordingHandler handler = new RecordingHandler();
-            final JournalDamagedException ex =
-                assertThrows(JournalDamagedException.class, () -> journal.replay(handler));
-            assertEquals(List.of(RecordingHandler.follow(1, 1, 2)), handler.events);
-            assertTrue(ex.getMessage().contains("unknown event type 99: this build reads types 1 to 4"),
-                ex.getMessage());
-        }
+        final JournalDamagedException ex = replayExpectingDamage(List.of(RecordingHandler.follow(1, 1, 2)));
+        assertTrue(ex.getMessage().contains("unknown event type 99: this build reads types 1 to 4"),
+            ex.getMessage());
     }
 
     @Test
@@ -217,6 +188,18 @@ class JournalDamageTest
                 }
             }
             Files.write(file, pristine);
+        }
+    }
+
+    private JournalDamagedException replayExpectingDamage(final List<String> intactEvents)
+    {
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            final RecordingHandler handler = new RecordingHandler();
+            final JournalDamagedException ex =
+                assertThrows(JournalDamagedException.class, () -> journal.replay(handler));
+            assertEquals(intactEvents, handler.events);
+            return ex;
         }
     }
 
