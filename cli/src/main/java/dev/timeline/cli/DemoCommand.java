@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -136,7 +137,7 @@ final class DemoCommand implements Callable<Integer>
     {
         if (!condition)
         {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), message);
+            throw new ParameterException(spec.commandLine(), message);
         }
     }
 

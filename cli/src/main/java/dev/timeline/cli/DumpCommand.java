@@ -4,6 +4,7 @@ import dev.timeline.journal.Journal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -62,7 +63,7 @@ final class DumpCommand implements Callable<Integer>
     {
         if (limit < 0)
         {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 0, was " + limit);
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 0, was " + limit);
         }
         final long fromIndex = index(from);
         final PrintWriter out = spec.commandLine().getOut();
@@ -131,7 +132,7 @@ final class DumpCommand implements Callable<Integer>
         }
         catch (final NumberFormatException ex)
         {
-            throw new picocli.CommandLine.ParameterException(
+            throw new ParameterException(
                 spec.commandLine(), "--from must be an index in decimal or 0x hex, was '" + text + "'");
         }
     }
