@@ -34,13 +34,16 @@ public final class Journal implements AutoCloseable
      */
     public static final int FORMAT_VERSION = 1;
 
-    static final RollCycle ROLL_CYCLE = LargeRollCycles.LARGE_DAILY;
+    /**
+     * Roll cycle of the queue files: one file a day, up to 2<sup>37</sup> events a day.
+     */
+    public static final RollCycle ROLL_CYCLE = LargeRollCycles.LARGE_DAILY;
 
     /**
      * Size of the memory-mapped blocks of the queue files, fixed here rather than left to Chronicle's default
      * because the length of every queue file is a whole number of blocks (see {@link QueueFileSizes}).
      */
-    static final long BLOCK_SIZE = 16L * 1024 * 1024;
+    public static final long BLOCK_SIZE = 16L * 1024 * 1024;
 
     private static final int REPLAY_BATCH = 1 << 16;
 

@@ -1,0 +1,119 @@
+package dev.timeline.bench;
+
+import org.openjdk.jmh.runner.NoBenchmarksException;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of {@code benchmarks.jar}: JMH's command line, with the JVM flags that Chronicle Queue and Agrona need
+ * appended to every forked JVM, so {@code java -jar benchmarks.jar Journal} needs no flags typed.
+ */
+public final class BenchmarkMain
+{
+    private static final String JVM_FLAGS_RESOURCE = "jvm.flags";
+
+    private BenchmarkMain()
+    {
+    }
+
+    /**
+     * @param args JMH command-line options, as for JMH's own main.
+     * @throws IOException if the list of benchmarks cannot be read.
+     */
+    public static void main(final String[] args) throws IOException
+    {
+        final CommandLineOptions commandLine;
+        try
+        {
+            commandLine = new CommandLineOptions(args);
+        }
+        catch (final CommandLineOptionException ex)
+        {
+            System.err.println("Error parsing command line: " + ex.getMessage());
+            System.exit(1);
+            return;
+        }
+
+        final Options options = new OptionsBuilder()
+            .parent(commandLine)
+            .jvmArgsAppend(jvmArgsAppend(commandLine))
+            .build();
+        final Runner runner = new Runner(options);
+
+        if (commandLine.shouldHelp())
+        {
+            commandLine.showHelp();
+        }
+        else if (commandLine.shouldList())
+        {
+            runner.list();
+        }
+        else if (commandLine.shouldListWithParams())
+        {
+            runner.listWithParams(commandLine);
+        }
+        else if (commandLine.shouldListProfilers())
+        {
+            commandLine.listProfilers();
+        }
+        else if (commandLine.shouldListResultFormats())
+        {
+            commandLine.listResultFormats();
+        }
+        else
+        {
+            run(runner);
+        }
+    }
+
+    private static void run(final Runner runner)
+    {
+        try
+        {
+            runner.run();
+        }
+        catch (final NoBenchmarksException ex)
+        {
+            System.err.println("No benchmark matches; list them with -l");
+            System.exit(1);
+        }
+        catch (final RunnerException ex)
+        {
+            System.err.print("ERROR: ");
+            ex.printStackTrace(System.err);
+            System.exit(1);
+        }
+    }
+
+    private static String[] jvmArgsAppend(final CommandLineOptions commandLine) throws IOException
+    {
+        final List<String> args = new ArrayList<>(commandLine.getJvmArgsAppend().orElse(List.of()));
+        args.addAll(jvmFlags());
+        return args.toArray(new String[0]);
+    }
+
+    private static List<String> jvmFlags() throws IOException
+    {
+        try (InputStream in = BenchmarkMain.class.getResourceAsStream(JVM_FLAGS_RESOURCE))
+        {
+            if (null == in)
+            {
+                throw new IllegalStateException(JVM_FLAGS_RESOURCE + " is missing from the benchmarks jar");
+            }
+
+            final String flags = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            return flags.isEmpty() ? List.of() : Arrays.asList(flags.split("\\s+"));
+        }
+    }
+}
