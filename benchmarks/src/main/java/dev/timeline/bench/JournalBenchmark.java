@@ -48,22 +48,19 @@ public class JournalBenchmark
     public static class AppendState
     {
         final UnsafeBuffer text = tweetText();
-        Path directory;
         Journal journal;
         long tweetId;
 
         @Setup(Level.Iteration)
         public void open() throws IOException
         {
-            directory = Files.createTempDirectory("journal-bench");
-            journal = Journal.open(directory);
+            journal = openTemporaryJournal();
         }
 
         @TearDown(Level.Iteration)
         public void close()
         {
-            journal.close();
-            IoUtil.delete(directory.toFile(), false);
+            closeAndDelete(journal);
         }
     }
 
@@ -74,14 +71,12 @@ public class JournalBenchmark
     public static class ReplayState
     {
         final SumHandler handler = new SumHandler();
-        Path directory;
         Journal journal;
 
         @Setup(Level.Trial)
         public void fill() throws IOException
         {
-            directory = Files.createTempDirectory("journal-bench");
-            journal = Journal.open(directory);
+            journal = openTemporaryJournal();
             final UnsafeBuffer text = tweetText();
             for (int i = 0; i < REPLAY_EVENTS; i++)
             {
@@ -92,8 +87,7 @@ public class JournalBenchmark
         @TearDown(Level.Trial)
         public void close()
         {
-            journal.close();
-            IoUtil.delete(directory.toFile(), false);
+            closeAndDelete(journal);
         }
     }
 
@@ -153,6 +147,17 @@ public class JournalBenchmark
         }
 
         return state.appender.lastIndexAppended();
+    }
+
+    static Journal openTemporaryJournal() throws IOException
+    {
+        return Journal.open(Files.createTempDirectory("journal-bench"));
+    }
+
+    static void closeAndDelete(final Journal journal)
+    {
+        journal.close();
+        IoUtil.delete(journal.directory().toFile(), false);
     }
 
     static UnsafeBuffer tweetText()
