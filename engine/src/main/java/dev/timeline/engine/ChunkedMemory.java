@@ -3,6 +3,8 @@ package dev.timeline.engine;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -50,6 +52,31 @@ final class ChunkedMemory
             this.chunks = chunks;
         }
         return chunks[index];
+    }
+
+    /** Writes the first {@code length} bytes, counting every chunk before the last as full. */
+    void writeTo(final SnapshotOutput out, final long length) throws IOException
+    {
+        long remaining = length;
+        for (int i = 0; remaining > 0; i++)
+        {
+            final int bytes = (int)Math.min(chunkBytes, remaining);
+            out.put(chunk(i).byteBuffer().duplicate().clear().limit(bytes));
+            remaining -= bytes;
+        }
+    }
+
+    /** Writer only: reads back what {@link #writeTo} wrote, allocating the chunks. */
+    void readFrom(final SnapshotInput in, final long length) throws IOException
+    {
+        long remaining = length;
+        for (int i = 0; remaining > 0; i++)
+        {
+            final int bytes = (int)Math.min(chunkBytes, remaining);
+            final ByteBuffer into = ensureChunk(i).byteBuffer().duplicate().clear().limit(bytes);
+            in.get(into);
+            remaining -= bytes;
+        }
     }
 
     long reservedBytes()

@@ -16,7 +16,8 @@ public enum Counter
     JOURNAL_INDEX("journal index of the last event appended"),
     USERS("users"),
     LIVE_TWEETS("live tweets"),
-    HEARTBEAT("writer heartbeat (ms since the epoch)");
+    HEARTBEAT("writer heartbeat (ms since the epoch)"),
+    LAST_SNAPSHOT("last snapshot written (ms since the epoch), 0 if none");
 
     private final String label;
 

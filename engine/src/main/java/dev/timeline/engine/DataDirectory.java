@@ -20,6 +20,7 @@ import java.util.Properties;
  *   DIR/engine.lock              held by the one engine that writes DIR
  *   DIR/errors.log               the distinct-error log
  *   DIR/partition-N/journal/     the journal of partition N
+ *   DIR/partition-N/snapshots/   its snapshots
  * </pre>
  * A writable open takes an exclusive lock on the directory; a read-only open takes none and writes
  * nothing.
@@ -102,6 +103,11 @@ final class DataDirectory implements AutoCloseable
     Path journal(final int partition)
     {
         return root.resolve("partition-" + partition).resolve("journal");
+    }
+
+    Path snapshots(final int partition)
+    {
+        return root.resolve("partition-" + partition).resolve("snapshots");
     }
 
     Path errorLog()

@@ -25,6 +25,8 @@ public final class EngineConfig
     /** Writes accepted but not yet acknowledged, across all callers. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 4096;
     public static final int MAX_TIMELINE_CAPACITY = 1 << 16;
+    /** Journal events between periodic snapshots. */
+    public static final long DEFAULT_SNAPSHOT_INTERVAL = 10_000_000;
 
     private Path dataDirectory;
     private Strategy strategy = Strategy.HYBRID;
@@ -35,6 +37,7 @@ public final class EngineConfig
     private Duration writeTimeout = Duration.ofSeconds(10);
     private SyncMode syncMode = SyncMode.NONE;
     private Supplier<IdleStrategy> idleStrategy = () -> new BackoffIdleStrategy(100, 10, 1_000, 100_000);
+    private long snapshotInterval = DEFAULT_SNAPSHOT_INTERVAL;
     private boolean readOnly;
     private RecoveryListener recoveryListener = (replayed, total) -> {};
     private boolean concluded;
@@ -72,6 +75,10 @@ public final class EngineConfig
         if (maxInFlight < 1)
         {
             throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
+        }
+        if (snapshotInterval < 0)
+        {
+            throw new IllegalArgumentException("snapshotInterval must be 0 (off) or more, was " + snapshotInterval);
         }
         if (writeTimeout.isNegative() || writeTimeout.isZero())
         {
@@ -192,6 +199,21 @@ public final class EngineConfig
     public Supplier<IdleStrategy> idleStrategy()
     {
         return idleStrategy;
+    }
+
+    /**
+     * Journal events between periodic snapshots, 0 for none; a snapshot is also written on close.
+     * The writer pauses while it writes one, so fewer snapshots mean fewer pauses but longer replays.
+     */
+    public EngineConfig snapshotInterval(final long snapshotInterval)
+    {
+        this.snapshotInterval = snapshotInterval;
+        return this;
+    }
+
+    public long snapshotInterval()
+    {
+        return snapshotInterval;
     }
 
     /**

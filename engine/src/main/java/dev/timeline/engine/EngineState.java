@@ -2,6 +2,7 @@ package dev.timeline.engine;
 
 import org.agrona.DirectBuffer;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -186,6 +187,75 @@ final class EngineState
             tweets.deletedCount(),
             celebrities,
             tweets.reservedBytes() + timelines.reservedBytes());
+    }
+
+    /** Writes everything but the settings: counts, users and their follows, tweets, timelines. */
+    void writeTo(final SnapshotOutput out) throws IOException
+    {
+        assert isOwner();
+        out.putLong(lastTweetId);
+        out.putLong(follows);
+        out.putLong(deliveries);
+        out.putLong(celebrities);
+        final UserTable table = users.table();
+        final int userCount = users.size();
+        out.putInt(userCount);
+        for (int user = 0; user < userCount; user++)
+        {
+            out.putLong(table.userIds[user]);
+            out.putInt(table.head(user));
+            out.putInt(table.blocks[user]);
+            out.putInt(table.isPulled[user] ? 1 : 0);
+            final int[] followees = table.followees(user);
+            out.putInt(followees.length);
+            for (final int followee : followees)
+            {
+                out.putInt(followee);
+            }
+        }
+        tweets.writeTo(out);
+        timelines.writeTo(out);
+    }
+
+    /** Reads back what {@link #writeTo} wrote into this empty state, rebuilding what is derived. */
+    void readFrom(final SnapshotInput in) throws IOException
+    {
+        assert isOwner();
+        lastTweetId = in.getLong();
+        follows = in.getLong();
+        deliveries = in.getLong();
+        celebrities = in.getLong();
+        final int userCount = in.getInt();
+        for (int user = 0; user < userCount; user++)
+        {
+            users.intern(in.getLong());
+            final UserTable table = users.table();
+            table.head(user, in.getInt());
+            table.blocks[user] = in.getInt();
+            table.isPulled[user] = in.getInt() != 0;
+            final int[] followees = new int[in.getInt()];
+            for (int i = 0; i < followees.length; i++)
+            {
+                followees[i] = in.getInt();
+            }
+            table.followees(user, followees.length == 0 ? UserTable.NONE : followees);
+        }
+        final UserTable table = users.table();
+        for (int user = 0; user < userCount; user++)
+        {
+            int[] pulled = table.isPulled[user] ? new int[] {user} : UserTable.NONE;
+            for (final int followee : table.followees(user))
+            {
+                addFollower(table, followee, user);
+                if (table.isPulled[followee])
+                {
+                    pulled = SortedInts.with(pulled, followee);
+                }
+            }
+            table.pulled(user, pulled);
+        }
+        tweets.readFrom(in);
+        timelines.readFrom(in);
     }
 
     private void deliver(final UserTable table, final int user, final long id, final int author, final int tweet)

@@ -15,6 +15,7 @@ import java.util.Map;
  * The engine's distinct-error log: a text file in the data directory. Each distinct error (by stack
  * trace) is written when first seen and again at its 2nd, 4th, 8th... occurrence with the count, so
  * errors never reach the caller's stdout and a storm of one failure does not flood the disk.
+ * A log without a file (for read-only engines, which write nothing) only counts.
  * Thread-safe.
  */
 final class ErrorLog
@@ -23,6 +24,7 @@ final class ErrorLog
     private final Map<String, Integer> seen = new HashMap<>();
     private long errors;
 
+    /** @param file where to write, or null to only count. */
     ErrorLog(final Path file)
     {
         this.file = file;
@@ -45,7 +47,7 @@ final class ErrorLog
         error.printStackTrace(new PrintWriter(trace));
         final String key = trace.toString();
         final int repeats = seen.merge(key, 1, Integer::sum);
-        if (repeats > 1 && Integer.bitCount(repeats) != 1)
+        if (file == null || (repeats > 1 && Integer.bitCount(repeats) != 1))
         {
             return;
         }

@@ -2,6 +2,8 @@ package dev.timeline.engine;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
+
 import static dev.timeline.engine.TimelineLayout.COUNT_OFFSET;
 import static dev.timeline.engine.TimelineLayout.ENTRY_AUTHOR_OFFSET;
 import static dev.timeline.engine.TimelineLayout.ENTRY_ID_OFFSET;
@@ -170,6 +172,24 @@ final class HomeTimelines
         chunk.putLong(at + HORIZON_OFFSET, horizon);
         chunk.putInt(at + START_OFFSET, 0);
         chunk.putInt(at + COUNT_OFFSET, merged - first);
+    }
+
+    void writeTo(final SnapshotOutput out) throws IOException
+    {
+        out.putInt(blocks);
+        memory.writeTo(out, usedBytes());
+    }
+
+    /** Writer only, on timelines with no block allocated. */
+    void readFrom(final SnapshotInput in) throws IOException
+    {
+        blocks = in.getInt();
+        memory.readFrom(in, usedBytes());
+    }
+
+    private long usedBytes()
+    {
+        return (long)(blocks / blocksPerChunk) * memory.chunkBytes() + (long)(blocks % blocksPerChunk) * blockLength;
     }
 
     UnsafeBuffer chunk(final int block)

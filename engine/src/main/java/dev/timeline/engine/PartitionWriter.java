@@ -8,6 +8,8 @@ import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
+import java.io.IOException;
+
 import static dev.timeline.engine.CommandLayout.DELETE;
 import static dev.timeline.engine.CommandLayout.FIRST_OFFSET;
 import static dev.timeline.engine.CommandLayout.FOLLOW;
@@ -38,6 +40,8 @@ final class PartitionWriter implements Agent, MessageHandler
     private final boolean syncEachBatch;
     private final EngineCounters counters;
     private final CallerCounts callerCounts;
+    private final Snapshots snapshots;
+    private final long snapshotInterval;
     private final String roleName;
 
     private final int[] pendingSlots = new int[BATCH_LIMIT];
@@ -50,7 +54,11 @@ final class PartitionWriter implements Agent, MessageHandler
     private long follows;
     private long unfollows;
     private long deletes;
-    private long journalIndex = -1;
+    private long journalIndex;
+    private long journalEvents;
+    private long snapshotIndex;
+    private long snapshotEventsAt;
+    private long snapshotTime;
 
     PartitionWriter(
         final int partition,
@@ -64,7 +72,10 @@ final class PartitionWriter implements Agent, MessageHandler
         final ErrorLog errorLog,
         final boolean syncEachBatch,
         final EngineCounters counters,
-        final CallerCounts callerCounts)
+        final CallerCounts callerCounts,
+        final Snapshots snapshots,
+        final long snapshotInterval,
+        final Recovery recovery)
     {
         this.inbox = inbox;
         this.journal = journal;
@@ -77,6 +88,12 @@ final class PartitionWriter implements Agent, MessageHandler
         this.syncEachBatch = syncEachBatch;
         this.counters = counters;
         this.callerCounts = callerCounts;
+        this.snapshots = snapshots;
+        this.snapshotInterval = snapshotInterval;
+        journalIndex = recovery.lastIndex();
+        journalEvents = recovery.journalEvents();
+        snapshotIndex = recovery.lastIndex();
+        snapshotEventsAt = journalEvents;
         roleName = "timeline-writer-" + partition;
     }
 
@@ -95,6 +112,10 @@ final class PartitionWriter implements Agent, MessageHandler
         {
             finishBatch();
         }
+        if (snapshotInterval > 0 && journalEvents - snapshotEventsAt >= snapshotInterval)
+        {
+            snapshot();
+        }
         if (now != countersPublishedAt)
         {
             publishCounters();
@@ -110,6 +131,26 @@ final class PartitionWriter implements Agent, MessageHandler
         {
             Thread.onSpinWait();
         }
+    }
+
+    /** Writes a snapshot if anything was journaled since the last one; on the owning thread. */
+    void snapshot()
+    {
+        if (journalIndex == snapshotIndex)
+        {
+            return;
+        }
+        try
+        {
+            snapshots.write(state, journalIndex, journalEvents);
+            snapshotTime = epochClock.time();
+        }
+        catch (final IOException | RuntimeException error)
+        {
+            errorLog.record(error);
+        }
+        snapshotIndex = journalIndex;
+        snapshotEventsAt = journalEvents;
     }
 
     @Override
@@ -146,6 +187,7 @@ final class PartitionWriter implements Agent, MessageHandler
         if (!state.isFollowing(follower, followee))
         {
             journalIndex = journal.appendFollow(now, follower, followee);
+            journalEvents++;
             state.follow(follower, followee);
             follows++;
         }
@@ -157,6 +199,7 @@ final class PartitionWriter implements Agent, MessageHandler
         if (state.isFollowing(follower, followee))
         {
             journalIndex = journal.appendUnfollow(now, follower, followee);
+            journalEvents++;
             state.unfollow(follower, followee);
             unfollows++;
         }
@@ -169,6 +212,7 @@ final class PartitionWriter implements Agent, MessageHandler
         final long id = idClock.next(now);
         final int textLength = length - TEXT_OFFSET;
         journalIndex = journal.appendPost(now, id, author, buffer, index + TEXT_OFFSET, textLength);
+        journalEvents++;
         state.post(id, author, buffer, index + TEXT_OFFSET, textLength);
         posts++;
         acknowledgeLater(slot, AckSlots.OK, id);
@@ -183,6 +227,7 @@ final class PartitionWriter implements Agent, MessageHandler
             return;
         }
         journalIndex = journal.appendDelete(now, id);
+        journalEvents++;
         state.delete(tweet);
         deletes++;
         acknowledgeLater(slot, AckSlots.OK, Outcomes.NO_VALUE);
@@ -205,6 +250,7 @@ final class PartitionWriter implements Agent, MessageHandler
         counters.set(Counter.USERS, state.users.size());
         counters.set(Counter.LIVE_TWEETS, state.tweets.count() - state.tweets.deletedCount());
         counters.set(Counter.HEARTBEAT, now);
+        counters.set(Counter.LAST_SNAPSHOT, snapshotTime);
     }
 
     private void acknowledgeLater(final int slot, final int outcome, final long value)

@@ -5,9 +5,10 @@ import dev.timeline.journal.JournalHandler;
 import org.agrona.DirectBuffer;
 
 /**
- * Rebuilds a partition's state by replaying its journal through the same code that applied the
- * commands the first time, so the result is the state the writer had. An event that could not
- * have been journaled by a correct writer is reported as a damaged journal, never applied.
+ * Rebuilds a partition's state from its newest usable snapshot, if any, and by replaying the
+ * journal after it through the same code that applied the commands the first time, so the result
+ * is the state the writer had. An event that a correct writer could not have journaled is reported
+ * as a damaged journal, never applied.
  */
 final class Recovery implements JournalHandler
 {
@@ -16,43 +17,77 @@ final class Recovery implements JournalHandler
     private final EngineState state;
     private final RecoveryListener listener;
     private final Journal journal;
+    private final long snapshotIndex;
+    private final long snapshotEvents;
+    private final long snapshotNanos;
+    private long lastIndex;
     private long total;
     private long follows;
     private long unfollows;
     private long posts;
     private long deletes;
 
-    Recovery(final EngineState state, final Journal journal, final RecoveryListener listener)
+    /**
+     * @param state         empty, or loaded from {@code snapshot}.
+     * @param snapshot      the snapshot {@code state} was loaded from, or null.
+     * @param snapshotNanos time spent loading it.
+     */
+    Recovery(
+        final EngineState state, final Snapshots.Loaded snapshot, final long snapshotNanos, final Journal journal,
+        final RecoveryListener listener)
     {
         this.state = state;
         this.journal = journal;
         this.listener = listener;
+        this.snapshotNanos = snapshotNanos;
+        snapshotIndex = snapshot == null ? -1 : snapshot.journalIndex();
+        snapshotEvents = snapshot == null ? 0 : snapshot.journalEvents();
+        lastIndex = snapshotIndex;
     }
 
     RecoveryReport run()
     {
         final long start = System.nanoTime();
         state.takeOwnership();
-        total = journal.eventCount();
-        journal.replay(this);
+        total = Math.max(0, journal.eventCount() - snapshotEvents);
+        journal.replay(Math.max(0, snapshotIndex), this);
         listener.onProgress(replayed(), total);
-        return new RecoveryReport(follows, unfollows, posts, deletes, System.nanoTime() - start);
+        return new RecoveryReport(
+            snapshotEvents, snapshotNanos, follows, unfollows, posts, deletes, System.nanoTime() - start);
+    }
+
+    /** Index of the last journal event in the recovered state, or -1. */
+    long lastIndex()
+    {
+        return lastIndex;
+    }
+
+    /** Journal events in the recovered state. */
+    long journalEvents()
+    {
+        return snapshotEvents + replayed();
     }
 
     @Override
     public void onFollow(final long index, final long time, final long follower, final long followee)
     {
-        state.follow(follower, followee);
-        follows++;
-        progress();
+        if (index > snapshotIndex)
+        {
+            state.follow(follower, followee);
+            follows++;
+            applied(index);
+        }
     }
 
     @Override
     public void onUnfollow(final long index, final long time, final long follower, final long followee)
     {
-        state.unfollow(follower, followee);
-        unfollows++;
-        progress();
+        if (index > snapshotIndex)
+        {
+            state.unfollow(follower, followee);
+            unfollows++;
+            applied(index);
+        }
     }
 
     @Override
@@ -60,26 +95,32 @@ final class Recovery implements JournalHandler
         final long index, final long time, final long tweetId, final long author, final DirectBuffer text,
         final int offset, final int length)
     {
-        if (tweetId <= state.lastTweetId())
+        if (index > snapshotIndex)
         {
-            throw damaged(index, "tweet id " + tweetId + " is not above the previous id " + state.lastTweetId());
+            if (tweetId <= state.lastTweetId())
+            {
+                throw damaged(index, "tweet id " + tweetId + " is not above the previous id " + state.lastTweetId());
+            }
+            state.post(tweetId, author, text, offset, length);
+            posts++;
+            applied(index);
         }
-        state.post(tweetId, author, text, offset, length);
-        posts++;
-        progress();
     }
 
     @Override
     public void onDelete(final long index, final long time, final long tweetId)
     {
-        final int tweet = state.findLiveTweet(tweetId);
-        if (tweet < 0)
+        if (index > snapshotIndex)
         {
-            throw damaged(index, "it deletes tweet " + tweetId + ", which is not live at that point");
+            final int tweet = state.findLiveTweet(tweetId);
+            if (tweet < 0)
+            {
+                throw damaged(index, "it deletes tweet " + tweetId + ", which is not live at that point");
+            }
+            state.delete(tweet);
+            deletes++;
+            applied(index);
         }
-        state.delete(tweet);
-        deletes++;
-        progress();
     }
 
     private long replayed()
@@ -87,8 +128,9 @@ final class Recovery implements JournalHandler
         return follows + unfollows + posts + deletes;
     }
 
-    private void progress()
+    private void applied(final long index)
     {
+        lastIndex = index;
         final long replayed = replayed();
         if ((replayed & (PROGRESS_EVERY - 1)) == 0)
         {

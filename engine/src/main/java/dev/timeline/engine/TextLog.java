@@ -4,6 +4,8 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
+
 /**
  * Append-only off-heap store of tweet texts (UTF-8). A text never straddles two chunks.
  * Single writer appends; readers on any thread copy texts whose offsets were published to them.
@@ -36,6 +38,19 @@ final class TextLog
     {
         final UnsafeBuffer chunk = memory.chunk((int)(position >>> CHUNK_SHIFT));
         destination.putBytes(destinationOffset, chunk, (int)(position & CHUNK_MASK), length);
+    }
+
+    void writeTo(final SnapshotOutput out) throws IOException
+    {
+        out.putLong(tail);
+        memory.writeTo(out, tail);
+    }
+
+    /** Writer only, on an empty log. */
+    void readFrom(final SnapshotInput in) throws IOException
+    {
+        tail = in.getLong();
+        memory.readFrom(in, tail);
     }
 
     long reservedBytes()

@@ -71,16 +71,24 @@ public final class TimelineEngine implements AutoCloseable
         directory = config.readOnly() ?
             DataDirectory.openReadOnly(config.dataDirectory(), 1) :
             DataDirectory.openWritable(config.dataDirectory(), 1);
-        errorLog = new ErrorLog(directory.errorLog());
+        errorLog = new ErrorLog(config.readOnly() ? null : directory.errorLog());
         writeTimeoutNanos = config.writeTimeout().toNanos();
-        state = new EngineState(config.strategy(), config.timelineCapacity(), config.celebrityThreshold());
+        final Snapshots snapshots = new Snapshots(directory.snapshots(0), config, errorLog);
+        final long snapshotStart = System.nanoTime();
+        final Snapshots.Loaded snapshot = snapshots.loadLatest(
+            () -> new EngineState(config.strategy(), config.timelineCapacity(), config.celebrityThreshold()));
+        final long snapshotNanos = System.nanoTime() - snapshotStart;
+        state = snapshot != null ?
+            snapshot.state() : new EngineState(config.strategy(), config.timelineCapacity(), config.celebrityThreshold());
         final Watermark watermark = new Watermark();
         reader = new TimelineReader(state, watermark, callerCounts);
         Journal journal = null;
+        final Recovery recovering;
         try
         {
             journal = config.readOnly() ? Journal.openReadOnly(directory.journal(0)) : Journal.open(directory.journal(0));
-            recovery = new Recovery(state, journal, config.recoveryListener()).run();
+            recovering = new Recovery(state, snapshot, snapshotNanos, journal, config.recoveryListener());
+            recovery = recovering.run();
         }
         catch (final JournalException ex)
         {
@@ -114,7 +122,7 @@ public final class TimelineEngine implements AutoCloseable
         acks = new AckSlots(config.maxInFlight());
         writer = new PartitionWriter(
             0, inbox, journal, state, watermark, acks, idClock, SystemEpochClock.INSTANCE, errorLog,
-            config.syncMode() == SyncMode.BATCH, counters, callerCounts);
+            config.syncMode() == SyncMode.BATCH, counters, callerCounts, snapshots, config.snapshotInterval(), recovering);
         runner = new AgentRunner(config.idleStrategy().get(), errorLog::record, null, writer);
         AgentRunner.startOnThread(runner);
     }
@@ -267,8 +275,8 @@ public final class TimelineEngine implements AutoCloseable
     }
 
     /**
-     * Stops accepting writes, applies and acknowledges every write already accepted, then closes
-     * the journal and releases the data directory. Idempotent.
+     * Stops accepting writes, applies and acknowledges every write already accepted, writes a
+     * snapshot, then closes the journal and releases the data directory. Idempotent.
      */
     @Override
     public void close()
@@ -285,6 +293,7 @@ public final class TimelineEngine implements AutoCloseable
             }
             CloseHelper.quietClose(runner);
             writer.drain();
+            writer.snapshot();
         }
         CloseHelper.quietClose(journal);
         CloseHelper.quietClose(counters);

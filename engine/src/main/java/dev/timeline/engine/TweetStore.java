@@ -4,6 +4,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -151,6 +152,24 @@ final class TweetStore
         final int length = chunk.getInt(at + TEXT_LENGTH_OFFSET);
         texts.copy(chunk.getLong(at + TEXT_OFFSET_OFFSET), length, destination, destinationOffset);
         return length;
+    }
+
+    void writeTo(final SnapshotOutput out) throws IOException
+    {
+        out.putInt(count);
+        out.putInt(deleted);
+        records.writeTo(out, (long)count * LENGTH);
+        texts.writeTo(out);
+    }
+
+    /** Writer only, on an empty store. */
+    void readFrom(final SnapshotInput in) throws IOException
+    {
+        final int count = in.getInt();
+        deleted = in.getInt();
+        records.readFrom(in, (long)count * LENGTH);
+        texts.readFrom(in);
+        COUNT.setRelease(this, count);
     }
 
     long reservedBytes()
