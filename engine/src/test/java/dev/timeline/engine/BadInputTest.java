@@ -135,6 +135,18 @@ class BadInputTest
         refusedByEveryRead(IllegalArgumentException.class, Integer.toString(limit), ALICE, limit);
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {-1, Long.MIN_VALUE})
+    void negativeBefore(final long before)
+    {
+        final TimelineBuffer buffer = new TimelineBuffer();
+        assertAll(
+            () -> refused(IllegalArgumentException.class, "before", () -> engine.home(ALICE, 10, before)),
+            () -> refused(IllegalArgumentException.class, "before", () -> engine.home(ALICE, 10, before, buffer)),
+            () -> refused(IllegalArgumentException.class, "before", () -> engine.tweets(ALICE, 10, before)),
+            () -> refused(IllegalArgumentException.class, "before", () -> engine.tweets(ALICE, 10, before, buffer)));
+    }
+
     @Test
     void nullBuffer()
     {
@@ -146,7 +158,7 @@ class BadInputTest
     @Test
     void deletesOfTweetsNotHeld()
     {
-        final long neverPosted = liveId + 1;
+        final long neverPosted = deletedId + 1;
         assertAll(
             () -> refused(TweetNotFoundException.class, Long.toString(deletedId), () -> engine.delete(deletedId)),
             () -> refused(TweetNotFoundException.class, Long.toString(neverPosted), () -> engine.delete(neverPosted)),

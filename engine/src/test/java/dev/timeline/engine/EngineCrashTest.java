@@ -91,7 +91,9 @@ class EngineCrashTest
                     refusalChecked = true;
                 }
             }
-            child.destroyForcibly().waitFor();
+            // SIGKILL through the handle: Process.destroyForcibly would also close the pipe and lose the lines still in it
+            child.toHandle().destroyForcibly();
+            child.waitFor();
             for (String line = lines.next(); line != null; line = lines.next())
             {
                 log.accept(line);

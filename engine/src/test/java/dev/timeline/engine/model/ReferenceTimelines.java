@@ -40,7 +40,11 @@ public final class ReferenceTimelines
     public void unfollow(final long follower, final long followee)
     {
         checkPair(follower, followee);
-        following.getOrDefault(follower, Set.of()).remove(followee);
+        final Set<Long> followed = following.get(follower);
+        if (followed != null)
+        {
+            followed.remove(followee);
+        }
     }
 
     /**
