@@ -163,7 +163,8 @@ final class DemoCommand implements Callable<Integer>
         final PrintWriter out, final MixedLoad load, final EngineStats stats, final Path directory) throws Exception
     {
         final long nanos = load.elapsedNanos();
-        out.printf("[3/4] results over %s (closed loop: each thread waits for its answer)%n", Format.seconds(nanos));
+        out.printf("[3/4] results over %s (posts: submitted to durable, %d in flight per thread; reads: one at a time)%n",
+            Format.seconds(nanos), MixedLoad.POSTS_IN_FLIGHT);
         out.printf("  %-12s %14s %12s %10s %10s %10s%n", "", "total", "per second", "p50", "p99", "p99.9");
         latencyRow(out, "posts", load.posts(), nanos, load.postLatency());
         latencyRow(out, "home reads", load.reads(), nanos, load.readLatency());
@@ -171,7 +172,7 @@ final class DemoCommand implements Callable<Integer>
             Format.count(load.deliveries()), Format.rate(load.deliveries(), nanos));
         if (load.rejections() > 0)
         {
-            out.printf("  %-12s %14s   posts turned away by a full inbox, then retried%n",
+            out.printf("  %-12s %14s   posts turned away by a full inbox%n",
                 "rejected", Format.count(load.rejections()));
         }
         System.gc();
@@ -203,9 +204,7 @@ final class DemoCommand implements Callable<Integer>
         {
             final long openNanos = System.nanoTime() - start;
             final RecoveryReport report = engine.recovery();
-            out.printf("  reopened in %s: replayed %s journal events in %s (%s events/s)%n",
-                Format.seconds(openNanos), Format.count(report.events()), Format.seconds(report.replayNanos()),
-                Format.rate(report.events(), report.replayNanos()));
+            out.printf("  reopened in %s: %s%n", Format.seconds(openNanos), RecoveryDescription.of(report));
             final TimelineSample after = TimelineSample.take(engine, workload.userIds(), SAMPLED_USERS);
             final boolean identical = after.equals(before);
             out.printf("  timelines identical after restart: %s (%d timelines, %s tweets compared)%n",

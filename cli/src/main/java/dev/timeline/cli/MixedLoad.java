@@ -7,24 +7,37 @@ import dev.timeline.workload.OperationStream;
 import dev.timeline.workload.UserIds;
 import dev.timeline.workload.Workload;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Posting threads and home-reading threads working on one engine at the same time, each as fast as
- * it can (closed loop: latency is the time each call took), with per-thread latency histograms.
+ * Posting threads and home-reading threads working on one engine at the same time. A poster keeps
+ * up to {@link #POSTS_IN_FLIGHT} posts submitted and not yet acknowledged, as a busy service would,
+ * so the writer can commit them in batches; a post's latency runs from its submission to its durable
+ * acknowledgement. A reader reads one home timeline after another into its own buffer.
  */
 final class MixedLoad
 {
+    /** Posts each posting thread keeps submitted but not yet acknowledged. */
+    static final int POSTS_IN_FLIGHT = 64;
     /** Tweets each home read asks for. */
     static final int READ_LIMIT = 20;
 
-    private final List<Worker> posters = new ArrayList<>();
-    private final List<Worker> readers = new ArrayList<>();
+    private final List<Poster> posters = new ArrayList<>();
+    private final List<Reader> readers = new ArrayList<>();
+    private final List<Worker> workers = new ArrayList<>();
+    private final Recorder postLatency = new Recorder(3);
+    private final LongAdder posts = new LongAdder();
+    private final LongAdder deliveries = new LongAdder();
+    private final LongAdder rejections = new LongAdder();
     private volatile boolean running = true;
     private long elapsedNanos;
 
@@ -46,14 +59,21 @@ final class MixedLoad
         {
             readers.add(new Reader(engine, workload, posterCount + i));
         }
+        workers.addAll(posters);
+        workers.addAll(readers);
     }
 
     /** Runs every thread for {@code durationNanos}, showing progress, and waits for them to finish. */
     void run(final long durationNanos, final ProgressLine progress) throws InterruptedException
     {
         final List<Thread> threads = new ArrayList<>();
-        startAll(posters, "demo-poster-", threads);
-        startAll(readers, "demo-reader-", threads);
+        for (final Worker worker : workers)
+        {
+            final Thread thread = new Thread(worker, worker.name);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
         final long start = System.nanoTime();
         long now = start;
         while (now - start < durationNanos && !failed())
@@ -64,8 +84,8 @@ final class MixedLoad
             {
                 progress.show(String.format("posting and reading: %4.1f / %d s   posts %s (%s/s)   home reads %s (%s/s)",
                     (now - start) / 1e9, TimeUnit.NANOSECONDS.toSeconds(durationNanos),
-                    Format.count(operations(posters)), Format.rate(operations(posters), now - start),
-                    Format.count(operations(readers)), Format.rate(operations(readers), now - start)));
+                    Format.count(posts()), Format.rate(posts(), now - start),
+                    Format.count(reads()), Format.rate(reads(), now - start)));
             }
         }
         running = false;
@@ -75,7 +95,7 @@ final class MixedLoad
         }
         elapsedNanos = System.nanoTime() - start;
         progress.clear();
-        for (final Worker worker : all())
+        for (final Worker worker : workers)
         {
             if (worker.failure != null)
             {
@@ -89,58 +109,52 @@ final class MixedLoad
         return elapsedNanos;
     }
 
+    /** Posts acknowledged. */
     long posts()
     {
-        return operations(posters);
+        return posts.sum();
     }
 
     long reads()
     {
-        return operations(readers);
+        long reads = 0;
+        for (final Reader reader : readers)
+        {
+            reads += reader.reads.get();
+        }
+        return reads;
     }
 
     /** Posts times the followers of their authors: the home timelines the posts appeared in. */
     long deliveries()
     {
-        long deliveries = 0;
-        for (final Worker poster : posters)
-        {
-            deliveries += ((Poster)poster).deliveries;
-        }
-        return deliveries;
+        return deliveries.sum();
     }
 
-    /** Posts that found the inbox full and were retried. */
+    /** Posts turned away by a full inbox, and not retried. */
     long rejections()
     {
-        long rejections = 0;
-        for (final Worker poster : posters)
-        {
-            rejections += ((Poster)poster).rejections;
-        }
-        return rejections;
+        return rejections.sum();
     }
 
     Histogram postLatency()
     {
-        return merged(posters);
+        return postLatency.getIntervalHistogram();
     }
 
     Histogram readLatency()
     {
-        return merged(readers);
-    }
-
-    private List<Worker> all()
-    {
-        final List<Worker> all = new ArrayList<>(posters);
-        all.addAll(readers);
-        return all;
+        final Histogram merged = new Histogram(3);
+        for (final Reader reader : readers)
+        {
+            merged.add(reader.latency);
+        }
+        return merged;
     }
 
     private boolean failed()
     {
-        for (final Worker worker : all())
+        for (final Worker worker : workers)
         {
             if (worker.failure != null)
             {
@@ -150,47 +164,16 @@ final class MixedLoad
         return false;
     }
 
-    private void startAll(final List<Worker> workers, final String name, final List<Thread> threads)
-    {
-        for (int i = 0; i < workers.size(); i++)
-        {
-            final Thread thread = new Thread(workers.get(i), name + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-    }
-
-    private static long operations(final List<Worker> workers)
-    {
-        long operations = 0;
-        for (final Worker worker : workers)
-        {
-            operations += worker.operations.get();
-        }
-        return operations;
-    }
-
-    private static Histogram merged(final List<Worker> workers)
-    {
-        final Histogram merged = new Histogram(3);
-        for (final Worker worker : workers)
-        {
-            merged.add(worker.latency);
-        }
-        return merged;
-    }
-
-    /** One thread's loop: draw an operation, time it, count it. */
+    /** One thread's loop over its own stream of operations. */
     private abstract class Worker implements Runnable
     {
-        final Histogram latency = new Histogram(3);
-        final AtomicLong operations = new AtomicLong();
+        final String name;
         final OperationStream stream;
         volatile RuntimeException failure;
 
-        Worker(final Workload workload, final int stream, final double readFraction)
+        Worker(final String name, final Workload workload, final int stream, final double readFraction)
         {
+            this.name = name;
             this.stream = workload.operations(stream, readFraction);
         }
 
@@ -199,17 +182,12 @@ final class MixedLoad
         {
             try
             {
-                long count = 0;
                 while (running)
                 {
                     stream.next();
-                    final long start = System.nanoTime();
-                    if (operate())
-                    {
-                        latency.recordValue(System.nanoTime() - start);
-                        operations.lazySet(++count);
-                    }
+                    operate();
                 }
+                finish();
             }
             catch (final RuntimeException ex)
             {
@@ -217,8 +195,11 @@ final class MixedLoad
             }
         }
 
-        /** Carries out the current operation of {@link #stream}; false if it was turned away. */
-        abstract boolean operate();
+        /** Carries out the current operation of {@link #stream}. */
+        abstract void operate();
+
+        /** Waits for what is still under way once the run is over. */
+        abstract void finish();
     }
 
     private final class Poster extends Worker
@@ -226,32 +207,69 @@ final class MixedLoad
         private final TimelineEngine engine;
         private final UserIds userIds;
         private final IntUnaryOperator followers;
-        long deliveries;
-        long rejections;
+        private final CompletableFuture<?>[] inFlight = new CompletableFuture<?>[POSTS_IN_FLIGHT];
+        private long submitted;
+        private long awaited;
 
         Poster(final TimelineEngine engine, final Workload workload, final int stream, final IntUnaryOperator followers)
         {
-            super(workload, stream, 0);
+            super("demo-poster-" + stream, workload, stream, 0);
             this.engine = engine;
             this.userIds = workload.userIds();
             this.followers = followers;
         }
 
         @Override
-        boolean operate()
+        void operate()
         {
+            if (submitted - awaited == POSTS_IN_FLIGHT)
+            {
+                awaitOldest();
+            }
+            final int authorFollowers = followers.applyAsInt(userIds.indexOf(stream.user()));
+            final long start = System.nanoTime();
+            inFlight[(int)(submitted++ % POSTS_IN_FLIGHT)] = engine.postAsync(stream.user(), stream.text())
+                .whenComplete((id, failure) -> acknowledged(start, authorFollowers, failure));
+        }
+
+        @Override
+        void finish()
+        {
+            while (awaited < submitted)
+            {
+                awaitOldest();
+            }
+        }
+
+        private void acknowledged(final long start, final int authorFollowers, final Throwable failure)
+        {
+            if (null == failure)
+            {
+                postLatency.recordValue(System.nanoTime() - start);
+                posts.increment();
+                deliveries.add(authorFollowers);
+            }
+            else if (failure instanceof RejectedException)
+            {
+                rejections.increment();
+            }
+        }
+
+        private void awaitOldest()
+        {
+            final int slot = (int)(awaited++ % POSTS_IN_FLIGHT);
             try
             {
-                engine.post(stream.user(), stream.text());
+                inFlight[slot].join();
             }
-            catch (final RejectedException ex)
+            catch (final CompletionException ex)
             {
-                rejections++;
-                Thread.yield();
-                return false;
+                if (!(ex.getCause() instanceof RejectedException))
+                {
+                    throw ex.getCause() instanceof RuntimeException ? (RuntimeException)ex.getCause() : ex;
+                }
             }
-            deliveries += followers.applyAsInt(userIds.indexOf(stream.user()));
-            return true;
+            inFlight[slot] = null;
         }
     }
 
@@ -259,18 +277,27 @@ final class MixedLoad
     {
         private final TimelineEngine engine;
         private final TimelineBuffer buffer = new TimelineBuffer();
+        private final Histogram latency = new Histogram(3);
+        private final AtomicLong reads = new AtomicLong();
 
         Reader(final TimelineEngine engine, final Workload workload, final int stream)
         {
-            super(workload, stream, 1);
+            super("demo-reader-" + stream, workload, stream, 1);
             this.engine = engine;
         }
 
         @Override
-        boolean operate()
+        void operate()
         {
+            final long start = System.nanoTime();
             engine.home(stream.user(), READ_LIMIT, Long.MAX_VALUE, buffer);
-            return true;
+            latency.recordValue(System.nanoTime() - start);
+            reads.lazySet(reads.get() + 1);
+        }
+
+        @Override
+        void finish()
+        {
         }
     }
 }

@@ -82,10 +82,9 @@ final class ReplayCommand implements Callable<Integer>
 
     private void print(final PrintWriter out, final RecoveryReport report, final EngineStats stats)
     {
-        out.println("replayed " + directory.toAbsolutePath());
-        out.printf("  events     %14s in %s (%s events/s)%n",
-            Format.count(report.events()), Format.seconds(report.replayNanos()),
-            Format.rate(report.events(), report.replayNanos()));
+        out.println("recovered " + directory.toAbsolutePath());
+        out.println("  " + RecoveryDescription.of(report));
+        out.println("  journal events replayed, by type");
         out.printf("    follows   %13s%n", Format.count(report.follows()));
         out.printf("    unfollows %13s%n", Format.count(report.unfollows()));
         out.printf("    posts     %13s%n", Format.count(report.posts()));
@@ -113,6 +112,8 @@ final class ReplayCommand implements Callable<Integer>
     /** What {@code replay --json} prints. */
     record Summary(
         String directory,
+        long snapshotEvents,
+        double snapshotSeconds,
         long events,
         long follows,
         long unfollows,
@@ -126,6 +127,8 @@ final class ReplayCommand implements Callable<Integer>
         {
             return new Summary(
                 directory.toAbsolutePath().toString(),
+                report.snapshotEvents(),
+                report.snapshotNanos() / 1e9,
                 report.events(),
                 report.follows(),
                 report.unfollows(),

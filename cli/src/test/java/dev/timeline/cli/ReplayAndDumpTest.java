@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReplayAndDumpTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String MARKED_TEXT = "MARKED-TEXT-FOR-DAMAGE";
+    /** Posted by a shell that is then killed, so that only the journal holds it, not a snapshot. */
+    private static final String CRASH_TEXT = "POSTED-JUST-BEFORE-A-CRASH";
 
     @TempDir
     Path data;
@@ -34,7 +36,7 @@ class ReplayAndDumpTest
             "follow 1 2",
             "follow 3 2",
             "post 2 first \"quoted\"\ttabbed",
-            "post 2 " + MARKED_TEXT,
+            "post 2 second",
             "unfollow 3 2",
             "post 1 to delete") + "\n", "shell", "--json", "--data", data.toString());
         assertEquals(0, posts.exitCode(), posts.err());
@@ -55,6 +57,7 @@ class ReplayAndDumpTest
         final long events = summary.get("events").asLong();
         assertEquals(summary.get("follows").asLong() + summary.get("unfollows").asLong() +
             summary.get("posts").asLong() + summary.get("deletes").asLong(), events);
+        assertEquals(7, summary.get("snapshotEvents").asLong() + events, "every event is in the snapshot or replayed");
         final JsonNode state = summary.get("state");
         assertEquals(3, state.get("users").asLong());
         assertEquals(1, state.get("follows").asLong());
@@ -63,7 +66,7 @@ class ReplayAndDumpTest
 
         final CliRun text = CliRun.run("replay", data.toString());
         assertEquals(0, text.exitCode(), text.err());
-        assertTrue(text.out().startsWith("replayed " + data.toAbsolutePath()), text.out());
+        assertTrue(text.out().startsWith("recovered " + data.toAbsolutePath()), text.out());
         assertTrue(text.out().matches("(?s).*tweets +2 +\\(1 deleted\\).*"), text.out());
     }
 
@@ -102,9 +105,14 @@ class ReplayAndDumpTest
     }
 
     @Test
+    @Timeout(120)
     void aDamagedJournalIsOneLineNamingWhereAndExitsOne() throws Exception
     {
-        damage(data.resolve("partition-0").resolve("journal"));
+        try (ShellProcess crashing = ShellProcess.start(data))
+        {
+            crashing.send("post 5 " + CRASH_TEXT);
+        }
+        damage(data.resolve("partition-0").resolve("journal"), CRASH_TEXT);
         for (final String command : List.of("replay", "dump"))
         {
             final CliRun run = CliRun.run(command, data.toString());
@@ -126,10 +134,10 @@ class ReplayAndDumpTest
         return nodes;
     }
 
-    /** Flips a byte inside the marked post's text in whichever queue file holds it. */
-    private static void damage(final Path journal) throws Exception
+    /** Flips a byte inside the text {@code marker} in whichever queue file holds it. */
+    private static void damage(final Path journal, final String text) throws Exception
     {
-        final byte[] marker = MARKED_TEXT.getBytes(StandardCharsets.UTF_8);
+        final byte[] marker = text.getBytes(StandardCharsets.UTF_8);
         try (Stream<Path> files = Files.list(journal))
         {
             for (final Path file : files.filter(f -> f.toString().endsWith(".cq4")).toList())
