@@ -99,7 +99,7 @@ final class ReplayCommand implements Callable<Integer>
 
     private static void showProgress(final ProgressLine progress, final long replayed, final long total)
     {
-        if (progress.due())
+        if (total > 0 && progress.due())
         {
             final double fraction = total <= 0 ? 1 : Math.min(1, (double)replayed / total);
             final int filled = (int)Math.round(fraction * BAR_WIDTH);
