@@ -154,8 +154,9 @@ final class DemoCommand implements Callable<Integer>
         out.printf("  %s follows among %s users in %s (%s follows/s)%n",
             Format.count(edges), Format.count(workload.users()), Format.seconds(nanos), Format.rate(edges, nanos));
         final int top = workload.userIds().indexOf(graph.userAtRank(0));
-        out.printf("  most followed: user %d with %s followers; %d celebrity accounts followed by about half of all users%n",
-            graph.userAtRank(0), Format.count(loader.followers(top)), workload.celebrities());
+        out.printf("  most followed: user %d with %s followers%s%n", graph.userAtRank(0),
+            Format.count(loader.followers(top)), workload.celebrities() == 0 ? "" :
+            "; " + workload.celebrities() + " celebrity accounts followed by about half of all users");
         return loader;
     }
 
