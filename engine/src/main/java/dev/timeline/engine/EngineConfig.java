@@ -39,6 +39,7 @@ public final class EngineConfig
     private Supplier<IdleStrategy> idleStrategy = () -> new BackoffIdleStrategy(100, 10, 1_000, 100_000);
     private long snapshotInterval = DEFAULT_SNAPSHOT_INTERVAL;
     private boolean readOnly;
+    private boolean ignoreSnapshots;
     private RecoveryListener recoveryListener = (replayed, total) -> {};
     private boolean concluded;
 
@@ -214,6 +215,21 @@ public final class EngineConfig
     public long snapshotInterval()
     {
         return snapshotInterval;
+    }
+
+    /**
+     * Recover by replaying the whole journal, ignoring any snapshot: to check every event of the
+     * journal, or to measure replay. Off by default.
+     */
+    public EngineConfig ignoreSnapshots(final boolean ignoreSnapshots)
+    {
+        this.ignoreSnapshots = ignoreSnapshots;
+        return this;
+    }
+
+    public boolean ignoreSnapshots()
+    {
+        return ignoreSnapshots;
     }
 
     /**

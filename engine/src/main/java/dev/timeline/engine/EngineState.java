@@ -186,6 +186,7 @@ final class EngineState
             tweets.count() - tweets.deletedCount(),
             tweets.deletedCount(),
             celebrities,
+            deliveries,
             tweets.reservedBytes() + timelines.reservedBytes());
     }
 

@@ -8,8 +8,11 @@ package dev.timeline.engine;
  * @param tweets        tweets posted and not deleted.
  * @param deletedTweets tweets deleted.
  * @param celebrities   authors currently merged at read time rather than fanned out.
+ * @param deliveries    entries written into home timelines by posts (fan-out work) since the
+ *                      data directory was created.
  * @param offHeapBytes  off-heap memory reserved for timelines and tweets.
  */
-public record EngineStats(long users, long follows, long tweets, long deletedTweets, long celebrities, long offHeapBytes)
+public record EngineStats(
+    long users, long follows, long tweets, long deletedTweets, long celebrities, long deliveries, long offHeapBytes)
 {
 }

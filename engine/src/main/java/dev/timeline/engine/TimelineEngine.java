@@ -75,7 +75,7 @@ public final class TimelineEngine implements AutoCloseable
         writeTimeoutNanos = config.writeTimeout().toNanos();
         final Snapshots snapshots = new Snapshots(directory.snapshots(0), config, errorLog);
         final long snapshotStart = System.nanoTime();
-        final Snapshots.Loaded snapshot = snapshots.loadLatest(
+        final Snapshots.Loaded snapshot = config.ignoreSnapshots() ? null : snapshots.loadLatest(
             () -> new EngineState(config.strategy(), config.timelineCapacity(), config.celebrityThreshold()));
         final long snapshotNanos = System.nanoTime() - snapshotStart;
         state = snapshot != null ?

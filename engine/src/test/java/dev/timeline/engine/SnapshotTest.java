@@ -42,6 +42,18 @@ class SnapshotTest
     }
 
     @Test
+    void ignoringSnapshotsReplaysTheWholeJournalToTheSameAnswers()
+    {
+        final List<List<Tweet>> before = runAndClose(300);
+        try (TimelineEngine engine = TimelineEngine.open(config().ignoreSnapshots(true)))
+        {
+            assertEquals(0, engine.recovery().snapshotEvents());
+            assertTrue(engine.recovery().events() > 0, "every journal event was replayed");
+            assertEquals(before, everyTimeline(engine));
+        }
+    }
+
+    @Test
     void eventsAfterThePeriodicSnapshotAreReplayedOnTopOfIt() throws IOException
     {
         final List<List<Tweet>> before;
