@@ -1,5 +1,6 @@
 package dev.timeline.journal;
 
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.time.SystemTimeProvider;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.RollCycle;
@@ -25,7 +26,8 @@ import java.nio.file.Path;
  * at a time. Loading this class turns off Chronicle's usage analytics and start-up banner, and, unless the
  * application set them, its disk-space monitor thread ({@code chronicle.disk.monitor.disable}) and background
  * resource-releaser thread ({@code background.releaser}), so closing a journal releases its files at once and
- * leaves no threads behind.
+ * leaves no threads behind. Chronicle's own msync of released mappings is off: durability against power loss comes
+ * from {@link #sync()}, which forces the file itself.
  */
 public final class Journal implements AutoCloseable
 {
@@ -349,6 +351,7 @@ public final class Journal implements AutoCloseable
                 .blockSize(BLOCK_SIZE)
                 .readOnly(readOnly)
                 .timeProvider(clock)
+                .syncMode(SyncMode.NONE)
                 .build();
         }
         catch (final RuntimeException | AssertionError | InternalError ex)
