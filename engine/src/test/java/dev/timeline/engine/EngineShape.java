@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 record EngineShape(Strategy strategy, int timelineCapacity, int celebrityThreshold)
 {
     private static final int[] CAPACITIES = {1, 6, EngineConfig.DEFAULT_TIMELINE_CAPACITY};
-    private static final int[] THRESHOLDS = {2, EngineConfig.DEFAULT_CELEBRITY_THRESHOLD};
+    private static final int[] THRESHOLDS = {3, EngineConfig.DEFAULT_CELEBRITY_THRESHOLD};
 
     static Stream<EngineShape> all()
     {

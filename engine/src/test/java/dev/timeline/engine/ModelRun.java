@@ -69,13 +69,15 @@ final class ModelRun implements AutoCloseable
     private void step()
     {
         final int roll = random.nextInt(100);
-        if (roll < 12)
+        if (roll < 8)
         {
             follow(population.any(random), population.popular(random));
         }
-        else if (roll < 18)
+        else if (roll < 16)
         {
-            unfollow(population.any(random), population.popular(random));
+            final long[] edge = reference.anyEdge(random);
+            final boolean existing = edge != null && random.nextBoolean();
+            unfollow(existing ? edge[0] : population.any(random), existing ? edge[1] : population.popular(random));
         }
         else if (roll < 45)
         {
@@ -283,8 +285,37 @@ final class ModelRun implements AutoCloseable
         if (!actual.sameAs(expected))
         {
             fail(String.format(
-                "seed %d, step %d, %s: %s%n  engine:    %s%n  reference: %s", seed, step, shape, op, actual, expected));
+                "seed %d, step %d, %s: %s%n  engine:    %s%n  reference: %s%s",
+                seed, step, shape, op, summary(actual), summary(expected), firstDifference(actual, expected)));
         }
+    }
+
+    /** A read as its tweet ids, any other outcome as it is. */
+    private static String summary(final Outcome outcome)
+    {
+        if (outcome.value() instanceof List<?> tweets)
+        {
+            return tweets.stream().map(tweet -> Long.toString(((Tweet)tweet).id())).toList().toString();
+        }
+        return escape(outcome.toString());
+    }
+
+    private static String firstDifference(final Outcome actual, final Outcome expected)
+    {
+        if (!(actual.value() instanceof List<?> engineTweets && expected.value() instanceof List<?> referenceTweets))
+        {
+            return "";
+        }
+        int index = 0;
+        while (index < engineTweets.size() && index < referenceTweets.size() &&
+            engineTweets.get(index).equals(referenceTweets.get(index)))
+        {
+            index++;
+        }
+        return String.format(
+            "%n  first difference, at index %d:%n  engine:    %s%n  reference: %s", index,
+            index < engineTweets.size() ? escape(engineTweets.get(index).toString()) : "(end)",
+            index < referenceTweets.size() ? escape(referenceTweets.get(index).toString()) : "(end)");
     }
 
     private static Object call(final Runnable write)

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 class ModelTest
 {
-    private static final int STEPS = Integer.getInteger("timeline.model.steps", 2_000);
+    private static final int STEPS = Integer.getInteger("timeline.model.steps", 3_000);
     private static final int SEEDS = Integer.getInteger("timeline.model.seeds", 2);
     private static final Long SEED = Long.getLong("timeline.model.seed");
 

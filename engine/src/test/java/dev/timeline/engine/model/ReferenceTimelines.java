@@ -132,6 +132,14 @@ public final class ReferenceTimelines
         return new ArrayList<>(liveTweets.values()).get(random.nextInt(liveTweets.size()));
     }
 
+    /** A follow edge chosen uniformly, as {@code {follower, followee}}, or {@code null} when there is none. */
+    public long[] anyEdge(final Random random)
+    {
+        final List<long[]> edges = new ArrayList<>();
+        following.forEach((follower, followees) -> followees.forEach(followee -> edges.add(new long[]{follower, followee})));
+        return edges.isEmpty() ? null : edges.get(random.nextInt(edges.size()));
+    }
+
     /** A deleted tweet id chosen uniformly, or 0 when none was deleted. */
     public long anyDeletedId(final Random random)
     {
