@@ -208,6 +208,7 @@ class BadInputTest
             () -> refusedConfig("inboxBytes", config().inboxBytes(2048)),
             () -> refusedConfig("inboxBytes", config().inboxBytes(5000)),
             () -> refusedConfig("maxInFlight", config().maxInFlight(0)),
+            () -> refusedConfig("snapshotInterval", config().snapshotInterval(-1)),
             () -> refusedConfig("writeTimeout", config().writeTimeout(Duration.ZERO)));
     }
 

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ConcurrencyTest
 {
-    private static final int POSTS = Integer.getInteger("timeline.concurrency.posts", 1_500);
+    private static final int POSTS = Integer.getInteger("timeline.concurrency.posts", 4_000);
     private static final int CHURNS = POSTS / 3;
     private static final int MIN_READS = POSTS * 2;
     private static final int POSTERS = 2;

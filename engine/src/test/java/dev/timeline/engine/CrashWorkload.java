@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * submitting each write and {@code ack <n> <result>} once the write is acknowledged, flushing each
  * line, so that the parent knows exactly which writes were acknowledged before the kill.
  * <p>
+ * Snapshots are frequent, so kills land while one is written and recoveries replay the journal after one.
+ * <p>
  * Arguments: data directory, population seed, workload seed.
  */
 public final class CrashWorkload
@@ -49,7 +51,7 @@ public final class CrashWorkload
 
     static EngineConfig config(final Path dataDirectory)
     {
-        return new EngineConfig().dataDirectory(dataDirectory).timelineCapacity(4).celebrityThreshold(3);
+        return new EngineConfig().dataDirectory(dataDirectory).timelineCapacity(4).celebrityThreshold(3).snapshotInterval(64);
     }
 
     static Population population(final long seed)

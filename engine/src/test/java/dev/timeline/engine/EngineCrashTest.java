@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class EngineCrashTest
 {
-    private static final int ROUNDS = Integer.getInteger("timeline.crash.rounds", 10);
+    private static final int ROUNDS = Integer.getInteger("timeline.crash.rounds", 12);
     private static final long SEED = Long.getLong("timeline.crash.seed", 42);
     private static final int MAX_LINES = 800;
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * queueing without bound, keeps the accepted posts outstanding within {@code maxInFlight}, and
  * holds exactly the acknowledged posts afterwards, also after a recovery.
  */
-@Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OverloadTest
 {
     private static final int PRODUCERS = 4;
