@@ -131,10 +131,7 @@ final class JournalReader implements AutoCloseable
                     Long.toHexString(queue.lastIndex()) + ")");
             }
 
-            try (DocumentContext skipped = tailer.readingDocument())
-            {
-                lastReadIndex = skipped.isPresent() ? skipped.index() : UNKNOWN;
-            }
+            readOne(null);
         }
     }
 
