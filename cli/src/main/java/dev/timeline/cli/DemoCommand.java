@@ -5,6 +5,7 @@ import dev.timeline.engine.RecoveryReport;
 import dev.timeline.engine.TimelineEngine;
 import dev.timeline.workload.FollowGraph;
 import dev.timeline.workload.FollowerDistribution;
+import dev.timeline.workload.GraphLoader;
 import dev.timeline.workload.Workload;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
@@ -111,14 +112,16 @@ final class DemoCommand implements Callable<Integer>
             final TimelineSample before;
             try (TimelineEngine engine = TimelineEngine.open(engineOptions.config(directory.path())))
             {
-                final GraphLoader graph = loadGraph(engine, workload, out, progress);
-                final MixedLoad load = new MixedLoad(engine, workload, graph::followers, posters, readers);
+                loadGraph(engine, workload, out, progress);
+                final MixedLoad load = new MixedLoad(engine, workload, posters, readers);
                 out.printf("[2/4] posting and reading for %d s: %d posting and %d reading threads%n",
                     durationSeconds, posters, readers);
                 out.flush();
+                final long deliveriesBefore = engine.stats().deliveries();
                 load.run(TimeUnit.SECONDS.toNanos(durationSeconds), progress);
                 before = TimelineSample.take(engine, workload.userIds(), SAMPLED_USERS);
-                printSummary(out, load, engine.stats(), directory.path());
+                final EngineStats stats = engine.stats();
+                printSummary(out, load, stats, stats.deliveries() - deliveriesBefore, directory.path());
             }
             return restart(out, workload, directory.path(), before) ? 0 : 1;
         }
@@ -141,27 +144,35 @@ final class DemoCommand implements Callable<Integer>
         }
     }
 
-    private static GraphLoader loadGraph(
+    private static void loadGraph(
         final TimelineEngine engine, final Workload workload, final PrintWriter out, final ProgressLine progress)
     {
         out.println("[1/4] building the social graph");
         out.flush();
         final FollowGraph graph = workload.followGraph();
-        final GraphLoader loader = new GraphLoader(engine, workload.userIds(), progress);
+        final GraphLoader loader = new GraphLoader(engine, workload.userIds(), (follows, elapsedNanos) ->
+        {
+            if (progress.due())
+            {
+                progress.show("building the social graph: " + Format.count(follows) + " follows (" +
+                    Format.rate(follows, elapsedNanos) + "/s)");
+            }
+        });
         final long start = System.nanoTime();
         final long edges = loader.load(graph);
         final long nanos = System.nanoTime() - start;
+        progress.clear();
         out.printf("  %s follows among %s users in %s (%s follows/s)%n",
             Format.count(edges), Format.count(workload.users()), Format.seconds(nanos), Format.rate(edges, nanos));
         final int top = workload.userIds().indexOf(graph.userAtRank(0));
         out.printf("  most followed: user %d with %s followers%s%n", graph.userAtRank(0),
             Format.count(loader.followers(top)), workload.celebrities() == 0 ? "" :
             "; " + workload.celebrities() + " celebrity accounts followed by about half of all users");
-        return loader;
     }
 
     private void printSummary(
-        final PrintWriter out, final MixedLoad load, final EngineStats stats, final Path directory) throws Exception
+        final PrintWriter out, final MixedLoad load, final EngineStats stats, final long deliveries, final Path directory)
+        throws Exception
     {
         final long nanos = load.elapsedNanos();
         out.printf("[3/4] results over %s (posts: submitted to durable, %d in flight per thread; reads: one at a time)%n",
@@ -169,8 +180,8 @@ final class DemoCommand implements Callable<Integer>
         out.printf("  %-12s %14s %12s %10s %10s %10s%n", "", "total", "per second", "p50", "p99", "p99.9");
         latencyRow(out, "posts", load.posts(), nanos, load.postLatency());
         latencyRow(out, "home reads", load.reads(), nanos, load.readLatency());
-        out.printf("  %-12s %14s %12s   each post into each follower's home timeline%n", "deliveries",
-            Format.count(load.deliveries()), Format.rate(load.deliveries(), nanos));
+        out.printf("  %-12s %14s %12s   entries written into followers' home timelines%n", "deliveries",
+            Format.count(deliveries), Format.rate(deliveries, nanos));
         if (load.rejections() > 0)
         {
             out.printf("  %-12s %14s   posts turned away by a full inbox%n",

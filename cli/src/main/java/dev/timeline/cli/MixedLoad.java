@@ -3,20 +3,18 @@ package dev.timeline.cli;
 import dev.timeline.engine.RejectedException;
 import dev.timeline.engine.TimelineBuffer;
 import dev.timeline.engine.TimelineEngine;
+import dev.timeline.workload.AsyncWindow;
 import dev.timeline.workload.OperationStream;
-import dev.timeline.workload.UserIds;
 import dev.timeline.workload.Workload;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntUnaryOperator;
 
 /**
  * Posting threads and home-reading threads working on one engine at the same time. A poster keeps
@@ -36,24 +34,15 @@ final class MixedLoad
     private final List<Worker> workers = new ArrayList<>();
     private final Recorder postLatency = new Recorder(3);
     private final LongAdder posts = new LongAdder();
-    private final LongAdder deliveries = new LongAdder();
     private final LongAdder rejections = new LongAdder();
     private volatile boolean running = true;
     private long elapsedNanos;
 
-    /**
-     * @param followers the number of followers of each user index, to count deliveries.
-     */
-    MixedLoad(
-        final TimelineEngine engine,
-        final Workload workload,
-        final IntUnaryOperator followers,
-        final int posterCount,
-        final int readerCount)
+    MixedLoad(final TimelineEngine engine, final Workload workload, final int posterCount, final int readerCount)
     {
         for (int i = 0; i < posterCount; i++)
         {
-            posters.add(new Poster(engine, workload, i, followers));
+            posters.add(new Poster(engine, workload, i));
         }
         for (int i = 0; i < readerCount; i++)
         {
@@ -123,12 +112,6 @@ final class MixedLoad
             reads += reader.reads.get();
         }
         return reads;
-    }
-
-    /** Posts times the followers of their authors: the home timelines the posts appeared in. */
-    long deliveries()
-    {
-        return deliveries.sum();
     }
 
     /** Posts turned away by a full inbox, and not retried. */
@@ -205,71 +188,45 @@ final class MixedLoad
     private final class Poster extends Worker
     {
         private final TimelineEngine engine;
-        private final UserIds userIds;
-        private final IntUnaryOperator followers;
-        private final CompletableFuture<?>[] inFlight = new CompletableFuture<?>[POSTS_IN_FLIGHT];
-        private long submitted;
-        private long awaited;
+        private final AsyncWindow inFlight = new AsyncWindow(POSTS_IN_FLIGHT);
 
-        Poster(final TimelineEngine engine, final Workload workload, final int stream, final IntUnaryOperator followers)
+        Poster(final TimelineEngine engine, final Workload workload, final int stream)
         {
             super("demo-poster-" + stream, workload, stream, 0);
             this.engine = engine;
-            this.userIds = workload.userIds();
-            this.followers = followers;
         }
 
         @Override
         void operate()
         {
-            if (submitted - awaited == POSTS_IN_FLIGHT)
-            {
-                awaitOldest();
-            }
-            final int authorFollowers = followers.applyAsInt(userIds.indexOf(stream.user()));
             final long start = System.nanoTime();
-            inFlight[(int)(submitted++ % POSTS_IN_FLIGHT)] = engine.postAsync(stream.user(), stream.text())
-                .whenComplete((id, failure) -> acknowledged(start, authorFollowers, failure));
+            inFlight.add(engine.postAsync(stream.user(), stream.text())
+                .handle((id, failure) -> acknowledged(start, failure)));
         }
 
         @Override
         void finish()
         {
-            while (awaited < submitted)
-            {
-                awaitOldest();
-            }
+            inFlight.awaitAll();
         }
 
-        private void acknowledged(final long start, final int authorFollowers, final Throwable failure)
+        /** Counts a post's outcome; a rejection is counted and passed over, any other failure fails the run. */
+        private Void acknowledged(final long start, final Throwable failure)
         {
             if (null == failure)
             {
                 postLatency.recordValue(System.nanoTime() - start);
                 posts.increment();
-                deliveries.add(authorFollowers);
             }
             else if (failure instanceof RejectedException)
             {
                 rejections.increment();
             }
-        }
-
-        private void awaitOldest()
-        {
-            final int slot = (int)(awaited++ % POSTS_IN_FLIGHT);
-            try
+            else
             {
-                inFlight[slot].join();
+                throw new CompletionException(failure);
             }
-            catch (final CompletionException ex)
-            {
-                if (!(ex.getCause() instanceof RejectedException))
-                {
-                    throw ex.getCause() instanceof RuntimeException ? (RuntimeException)ex.getCause() : ex;
-                }
-            }
-            inFlight[slot] = null;
+            return null;
         }
     }
 

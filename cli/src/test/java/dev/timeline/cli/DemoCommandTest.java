@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoCommandTest
 {
     private static final Pattern DIRECTORY = Pattern.compile("data directory: (\\S+)");
+    private static final Pattern DELIVERIES = Pattern.compile("\n  deliveries +([\\d,]+) +[\\d,]+ ");
 
     @Test
     void runsEveryPhaseAndDeletesItsTemporaryDirectory()
@@ -30,6 +31,8 @@ class DemoCommandTest
             assertTrue(out.contains(expected), "'" + expected + "' in\n" + out);
         }
         assertFalse(Files.exists(directory(out)), "temporary directory deleted");
+
+        assertTrue(number(DELIVERIES, out, 1) > 0, "posts were written into followers' timelines");
     }
 
     @Test
@@ -45,6 +48,13 @@ class DemoCommandTest
         final CliRun replay = CliRun.run("replay", data.toString());
         assertEquals(0, replay.exitCode(), replay.err());
         assertTrue(replay.out().contains("users"), replay.out());
+    }
+
+    private static long number(final Pattern pattern, final String out, final int group)
+    {
+        final Matcher matcher = pattern.matcher(out);
+        assertTrue(matcher.find(), pattern + " in\n" + out);
+        return Long.parseLong(matcher.group(group).replace(",", ""));
     }
 
     private static Path directory(final String out)

@@ -1,0 +1,98 @@
+package dev.timeline.workload;
+
+import dev.timeline.engine.TimelineEngine;
+
+/**
+ * Loads the follow graph of a {@link Workload} into an engine as fast as the engine takes it: follows
+ * are submitted asynchronously through an {@link AsyncWindow} of half the engine's
+ * {@code maxInFlight}, so the writer commits them in batches and turns none away. Counts each user's
+ * followers on the way. The demo and the benchmarks load their graphs with it, so both measure the
+ * same state.
+ * <p>
+ * For one thread; a loader loads one graph.
+ */
+public final class GraphLoader
+{
+    /** Follows between two calls to {@link Progress#loaded}. */
+    public static final int PROGRESS_INTERVAL = 1 << 14;
+
+    /** Told how far a load has come. */
+    @FunctionalInterface
+    public interface Progress
+    {
+        /** Does nothing. */
+        Progress NONE = (follows, elapsedNanos) -> {};
+
+        /**
+         * Called on the loading thread every {@link #PROGRESS_INTERVAL} follows submitted.
+         *
+         * @param follows      follows submitted so far.
+         * @param elapsedNanos time since the load began.
+         */
+        void loaded(long follows, long elapsedNanos);
+    }
+
+    private final TimelineEngine engine;
+    private final UserIds userIds;
+    private final Progress progress;
+    private final int[] followers;
+    private final AsyncWindow window;
+    private long submitted;
+    private long startNanos;
+
+    /**
+     * @param engine   the engine to load, opened for writing.
+     * @param userIds  the users of the graphs this loader loads.
+     * @param progress told of progress; {@link Progress#NONE} for nothing.
+     */
+    public GraphLoader(final TimelineEngine engine, final UserIds userIds, final Progress progress)
+    {
+        this.engine = engine;
+        this.userIds = userIds;
+        this.progress = progress;
+        this.followers = new int[userIds.count()];
+        this.window = new AsyncWindow(Math.max(1, engine.config().maxInFlight() / 2));
+    }
+
+    /**
+     * Loads {@code workload}'s follow graph into {@code engine} without reporting progress.
+     *
+     * @return the loader, which knows each user's followers.
+     */
+    public static GraphLoader load(final TimelineEngine engine, final Workload workload)
+    {
+        final GraphLoader loader = new GraphLoader(engine, workload.userIds(), Progress.NONE);
+        loader.load(workload.followGraph());
+        return loader;
+    }
+
+    /**
+     * Follows every edge of {@code graph} and waits until all are durable.
+     *
+     * @return the number of follows.
+     * @throws RuntimeException the first failure of a follow, such as a closed engine.
+     */
+    public long load(final FollowGraph graph)
+    {
+        startNanos = System.nanoTime();
+        graph.forEachFollow(this::follow);
+        window.awaitAll();
+        return submitted;
+    }
+
+    /** How many followers user {@code index} has in the graphs loaded. */
+    public int followers(final int index)
+    {
+        return followers[index];
+    }
+
+    private void follow(final long follower, final long followee)
+    {
+        followers[userIds.indexOf(followee)]++;
+        window.add(engine.followAsync(follower, followee));
+        if (++submitted % PROGRESS_INTERVAL == 0)
+        {
+            progress.loaded(submitted, System.nanoTime() - startNanos);
+        }
+    }
+}
