@@ -20,8 +20,10 @@ public final class EngineConfig
     public static final int DEFAULT_TIMELINE_CAPACITY = 800;
     /** Authors with at least this many followers are merged at read time under {@link Strategy#HYBRID}. */
     public static final int DEFAULT_CELEBRITY_THRESHOLD = 10_000;
-    /** Bytes in the inbox ring buffer (commands are 40 to 1,200 bytes each). */
+    /** Bytes in the inbox ring buffer (commands are 24 to 1,136 bytes each). */
     public static final int DEFAULT_INBOX_BYTES = 1 << 20;
+    /** The smallest inbox whose largest message (an eighth of it) holds the longest post. */
+    public static final int MIN_INBOX_BYTES = 1 << 14;
     /** Writes accepted but not yet acknowledged, across all callers. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 4096;
     public static final int MAX_TIMELINE_CAPACITY = 1 << 16;
@@ -69,9 +71,10 @@ public final class EngineConfig
         {
             throw new IllegalArgumentException("celebrityThreshold must be at least 1, was " + celebrityThreshold);
         }
-        if (inboxBytes < 4096 || Integer.bitCount(inboxBytes) != 1)
+        if (inboxBytes < MIN_INBOX_BYTES || Integer.bitCount(inboxBytes) != 1)
         {
-            throw new IllegalArgumentException("inboxBytes must be a power of two of at least 4096, was " + inboxBytes);
+            throw new IllegalArgumentException(
+                "inboxBytes must be a power of two of at least " + MIN_INBOX_BYTES + ", was " + inboxBytes);
         }
         if (maxInFlight < 1)
         {

@@ -252,11 +252,15 @@ final class TimelineReader
         }
     }
 
-    /** The newest position holding an id below {@code bound}, or -1. */
+    /** The newest position holding an id below {@code bound}, or -1; the newest itself is tried first. */
     private int lastBelow(final UnsafeBuffer chunk, final int at, final int start, final int count, final long bound)
     {
+        if (count > 0 && ringId(chunk, at, start, count - 1) < bound)
+        {
+            return count - 1;
+        }
         int low = 0;
-        int high = count - 1;
+        int high = count - 2;
         while (low <= high)
         {
             final int mid = (low + high) >>> 1;

@@ -28,7 +28,7 @@ class OverloadTest
 {
     private static final int PRODUCERS = 4;
     private static final int ATTEMPTS = Integer.getInteger("timeline.overload.attempts", 25_000);
-    private static final int INBOX_BYTES = 4096;
+    private static final int INBOX_BYTES = EngineConfig.MIN_INBOX_BYTES;
 
     @TempDir
     private Path dataDirectory;
