@@ -1,10 +1,8 @@
 package dev.timeline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.timeline.engine.EngineConfig;
 import dev.timeline.engine.EngineStats;
 import dev.timeline.engine.RecoveryReport;
-import dev.timeline.engine.TimelineEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,22 +25,33 @@ import java.util.concurrent.Callable;
         "Rebuilds the state of a data directory from its snapshot and journal without",
         "writing to it (safe on the directory of a running engine), then prints what it",
         "found and how fast it replayed. Damage in the journal is reported with where",
-        "it is, and the exit status is 1."
+        "it is, and the exit status is 1.",
+        "",
+        "Recovery normally loads the newest snapshot and replays only the journal after",
+        "it, so journal events the snapshot covers are not read. --journal-only ignores",
+        "the snapshots and replays the whole journal: use it to check every event of a",
+        "journal end to end (after copying or restoring a data directory, or before",
+        "relying on the journal alone), or to measure the replay rate over the whole",
+        "history. It takes as long as the history is long.",
+        ""
     },
     footerHeading = "%nExamples:%n",
     footer = {
         "  timeline replay /tmp/tl",
-        "  timeline replay /tmp/tl --json | jq .eventsPerSecond"
+        "  timeline replay /tmp/tl --json | jq .eventsPerSecond",
+        "  timeline replay /tmp/tl --journal-only     check every event of the journal"
     })
 final class ReplayCommand implements Callable<Integer>
 {
-    private static final int BAR_WIDTH = 30;
-
     @Spec
     private CommandSpec spec;
 
     @Parameters(paramLabel = "DIR", description = "The engine's data directory.")
     private Path directory;
+
+    @Option(names = "--journal-only",
+        description = "Ignore the snapshots: replay and check every event of the journal.")
+    private boolean journalOnly;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
     private boolean json;
@@ -52,30 +61,14 @@ final class ReplayCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), Terminal.stderrIsTerminal());
-        final EngineConfig config = new EngineConfig()
-            .dataDirectory(DataDirectories.existing(directory))
-            .readOnly(true)
-            .recoveryListener((replayed, total) -> showProgress(progress, replayed, total));
-
-        final RecoveryReport report;
-        final EngineStats stats;
-        try (TimelineEngine engine = TimelineEngine.open(config))
-        {
-            report = engine.recovery();
-            stats = engine.stats();
-        }
-        finally
-        {
-            progress.clear();
-        }
-
+        final ReadOnlyReplay replay = ReadOnlyReplay.of(DataDirectories.existing(directory), journalOnly, progress);
         if (json)
         {
-            out.println(new ObjectMapper().writeValueAsString(Summary.of(directory, report, stats)));
+            out.println(new ObjectMapper().writeValueAsString(Summary.of(directory, replay.report(), replay.stats())));
         }
         else
         {
-            print(out, report, stats);
+            print(out, replay.report(), replay.stats());
         }
         return 0;
     }
@@ -95,18 +88,6 @@ final class ReplayCommand implements Callable<Integer>
         out.printf("    tweets    %13s  (%s deleted)%n", Format.count(stats.tweets()), Format.count(stats.deletedTweets()));
         out.printf("    celebrities %11s%n", Format.count(stats.celebrities()));
         out.printf("    off-heap  %13s%n", Format.bytes(stats.offHeapBytes()));
-    }
-
-    private static void showProgress(final ProgressLine progress, final long replayed, final long total)
-    {
-        if (total > 0 && progress.due())
-        {
-            final double fraction = total <= 0 ? 1 : Math.min(1, (double)replayed / total);
-            final int filled = (int)Math.round(fraction * BAR_WIDTH);
-            progress.show(String.format("replaying [%s%s] %3d%%  %s / %s events",
-                "#".repeat(filled), "-".repeat(BAR_WIDTH - filled), Math.round(fraction * 100),
-                Format.count(replayed), Format.count(total)));
-        }
     }
 
     /** What {@code replay --json} prints. */

@@ -16,6 +16,9 @@ class DemoCommandTest
 {
     private static final Pattern DIRECTORY = Pattern.compile("data directory: (\\S+)");
     private static final Pattern DELIVERIES = Pattern.compile("\n  deliveries +([\\d,]+) +[\\d,]+ ");
+    private static final Pattern STATE = Pattern.compile("\n  state +[\\d,]+ users, ([\\d,]+) follows, ([\\d,]+) tweets");
+    private static final Pattern JOURNAL_REPLAY =
+        Pattern.compile("\n  journal replay: ([\\d,]+) events in \\d+\\.\\d\\d s \\([\\d,]+ events/s\\)");
 
     @Test
     void runsEveryPhaseAndDeletesItsTemporaryDirectory()
@@ -33,6 +36,8 @@ class DemoCommandTest
         assertFalse(Files.exists(directory(out)), "temporary directory deleted");
 
         assertTrue(number(DELIVERIES, out, 1) > 0, "posts were written into followers' timelines");
+        assertEquals(number(STATE, out, 1) + number(STATE, out, 2), number(JOURNAL_REPLAY, out, 1),
+            "the whole journal is replayed: every follow and every post");
     }
 
     @Test

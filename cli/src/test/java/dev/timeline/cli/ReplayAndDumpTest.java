@@ -71,6 +71,38 @@ class ReplayAndDumpTest
     }
 
     @Test
+    void replayJournalOnlyIgnoresTheSnapshotAndReplaysEveryEvent() throws Exception
+    {
+        final JsonNode fromSnapshot = JSON.readTree(CliRun.run("replay", data.toString(), "--json").out());
+        assertEquals(7, fromSnapshot.get("snapshotEvents").asLong(), "closing the shell wrote a snapshot");
+
+        final CliRun run = CliRun.run("replay", data.toString(), "--journal-only", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        final JsonNode summary = JSON.readTree(run.out());
+        assertEquals(0, summary.get("snapshotEvents").asLong());
+        assertEquals(7, summary.get("events").asLong());
+        assertEquals(2, summary.get("follows").asLong());
+        assertEquals(1, summary.get("unfollows").asLong());
+        assertEquals(3, summary.get("posts").asLong());
+        assertEquals(1, summary.get("deletes").asLong());
+        assertEquals(fromSnapshot.get("state"), summary.get("state"), "the journal alone gives the same state");
+    }
+
+    @Test
+    void replayJournalOnlyFindsDamageThatASnapshotCovers() throws Exception
+    {
+        damage(data.resolve("partition-0").resolve("journal"), "first \"quoted\"");
+
+        final CliRun fromSnapshot = CliRun.run("replay", data.toString());
+        assertEquals(0, fromSnapshot.exitCode(), "the snapshot covers the damaged event: " + fromSnapshot.err());
+
+        final CliRun journalOnly = CliRun.run("replay", data.toString(), "--journal-only");
+        assertEquals(1, journalOnly.exitCode(), journalOnly.err());
+        assertEquals(1, journalOnly.errLines().size(), journalOnly.err());
+        assertTrue(journalOnly.err().contains(".cq4"), "names the file: " + journalOnly.err());
+    }
+
+    @Test
     void dumpPrintsEveryEventOfEachPartitionReadably()
     {
         final CliRun run = CliRun.run("dump", data.toString());
