@@ -1,5 +1,6 @@
 package dev.timeline.cli;
 
+import dev.timeline.engine.EngineConfig;
 import dev.timeline.engine.EngineStats;
 import dev.timeline.engine.RecoveryReport;
 import dev.timeline.engine.TimelineEngine;
@@ -103,6 +104,7 @@ final class DemoCommand implements Callable<Integer>
         final Workload workload = new Workload(distribution, users, follows, seed);
         try (DemoDirectory directory = DemoDirectory.create(data, keep))
         {
+            final EngineConfig config = engineOptions.config(directory.path());
             out.printf("timeline demo: %s users, %s workload, %d follows per user, seed %d, strategy %s%n",
                 Format.count(users), distribution.label(), follows, seed,
                 engineOptions.strategy.name().toLowerCase(Locale.ROOT));
@@ -111,7 +113,7 @@ final class DemoCommand implements Callable<Integer>
             out.println();
 
             final TimelineSample before;
-            try (TimelineEngine engine = TimelineEngine.open(engineOptions.config(directory.path())))
+            try (TimelineEngine engine = TimelineEngine.open(config))
             {
                 loadGraph(engine, workload, out, progress);
                 final MixedLoad load = new MixedLoad(engine, workload, posters, readers);

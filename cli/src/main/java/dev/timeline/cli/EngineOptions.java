@@ -3,13 +3,27 @@ package dev.timeline.cli;
 import dev.timeline.engine.EngineConfig;
 import dev.timeline.engine.Strategy;
 import dev.timeline.engine.SyncMode;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /** The engine settings a command can be given on its command line. */
 final class EngineOptions
 {
+    /** The option that sets each {@link EngineConfig} setting, which the engine names when it refuses a value. */
+    private static final Map<String, String> OPTION_OF_SETTING = Map.of(
+        "strategy", "--strategy",
+        "timelineCapacity", "--capacity",
+        "celebrityThreshold", "--celebrity-threshold",
+        "syncMode", "--sync");
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
     @Option(names = "--strategy", paramLabel = "push|pull|hybrid", defaultValue = "hybrid",
         description = "Fan-out strategy (default: ${DEFAULT-VALUE}); only speed differs, never answers.")
     Strategy strategy;
@@ -27,14 +41,34 @@ final class EngineOptions
         description = "none: a reply survives kill -9; batch: it also survives power loss (default: ${DEFAULT-VALUE}).")
     SyncMode sync;
 
-    /** A configuration of the engine on {@code dataDirectory} with these settings. */
+    /**
+     * A configuration of the engine on {@code dataDirectory} with these settings, checked by the engine.
+     *
+     * @throws ParameterException naming the option, when the engine refuses its value.
+     */
     EngineConfig config(final Path dataDirectory)
     {
-        return new EngineConfig()
+        final EngineConfig config = new EngineConfig()
             .dataDirectory(dataDirectory)
             .strategy(strategy)
             .timelineCapacity(capacity)
             .celebrityThreshold(celebrityThreshold)
             .syncMode(sync);
+        try
+        {
+            return config.conclude();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), optionMessage(ex.getMessage()));
+        }
+    }
+
+    /** The engine's message about a setting, such as {@code timelineCapacity must be ...}, naming the option instead. */
+    static String optionMessage(final String message)
+    {
+        final int end = message.indexOf(' ');
+        final String option = end < 0 ? null : OPTION_OF_SETTING.get(message.substring(0, end));
+        return null == option ? message : option + message.substring(end);
     }
 }

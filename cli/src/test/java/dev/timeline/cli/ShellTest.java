@@ -167,12 +167,17 @@ class ShellTest
     }
 
     @Test
-    void engineOptionsAreChecked()
+    void engineOptionsAreCheckedAndNamedAsOnTheCommandLine()
     {
-        final CliRun run = CliRun.run("shell", "--data", data.toString(), "--capacity", "0");
-        assertEquals(1, run.exitCode());
-        assertEquals(1, run.errLines().size(), run.err());
-        assertTrue(run.err().contains("timelineCapacity"), run.err());
+        final CliRun capacity = CliRun.run("shell", "--data", data.toString(), "--capacity", "0");
+        assertEquals(2, capacity.exitCode());
+        assertEquals(List.of("timeline shell: --capacity must be 1..65536, was 0 (see 'timeline shell --help')"),
+            capacity.errLines());
+
+        final CliRun threshold = CliRun.run("shell", "--data", data.toString(), "--celebrity-threshold", "-1");
+        assertEquals(2, threshold.exitCode());
+        assertTrue(threshold.err().startsWith("timeline shell: --celebrity-threshold must be at least 1, was -1"),
+            threshold.err());
     }
 
     private List<JsonNode> json(final String... lines) throws Exception

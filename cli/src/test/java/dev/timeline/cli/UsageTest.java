@@ -41,7 +41,7 @@ class UsageTest
 
     @ParameterizedTest
     @ValueSource(strings = { "", "demo --nope", "demo --users lots", "shell --strategy sideways", "dump", "frobnicate",
-        "dump /tmp --from 12z", "demo --duration 0" })
+        "dump /tmp --from 12z", "demo --duration 0", "demo --capacity 0" })
     void aUsageErrorExitsTwoWithOneLineNamingTheCommand(final String args)
     {
         final CliRun run = CliRun.run(args.isEmpty() ? new String[0] : args.split(" "));
