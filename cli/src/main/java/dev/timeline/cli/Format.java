@@ -34,6 +34,23 @@ final class Format
         return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 
+    /** A span of time for people: {@code 850 ms}, {@code 12.3 s}, {@code 5 min 03 s} or {@code 2 h 05 min}. */
+    static String duration(final long millis)
+    {
+        final long seconds = TimeUnit.MILLISECONDS.toSeconds(millis);
+        if (millis < 1000)
+        {
+            return millis + " ms";
+        }
+        if (seconds < 60)
+        {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1e3);
+        }
+        return seconds < 3600 ?
+            String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60) :
+            String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds / 60 % 60);
+    }
+
     /** A latency in microseconds, with one decimal below 100 µs. */
     static String micros(final long nanos)
     {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timeline.engine.EngineStats;
 import dev.timeline.engine.RecoveryReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -46,8 +46,8 @@ final class ReplayCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", description = "The engine's data directory.")
-    private Path directory;
+    @Mixin
+    private DataDirectoryParameter directory;
 
     @Option(names = "--journal-only",
         description = "Ignore the snapshots: replay and check every event of the journal.")
@@ -61,10 +61,10 @@ final class ReplayCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), Terminal.stderrIsTerminal());
-        final ReadOnlyReplay replay = ReadOnlyReplay.of(DataDirectories.existing(directory), journalOnly, progress);
+        final ReadOnlyReplay replay = ReadOnlyReplay.of(directory.existing(), journalOnly, progress);
         if (json)
         {
-            out.println(new ObjectMapper().writeValueAsString(Summary.of(directory, replay.report(), replay.stats())));
+            out.println(new ObjectMapper().writeValueAsString(Summary.of(directory.path(), replay.report(), replay.stats())));
         }
         else
         {
@@ -75,7 +75,7 @@ final class ReplayCommand implements Callable<Integer>
 
     private void print(final PrintWriter out, final RecoveryReport report, final EngineStats stats)
     {
-        out.println("recovered " + directory.toAbsolutePath());
+        out.println("recovered " + directory.path().toAbsolutePath());
         out.println("  " + RecoveryDescription.of(report));
         out.println("  journal events replayed, by type");
         out.printf("    follows   %13s%n", Format.count(report.follows()));

@@ -2,8 +2,8 @@ package dev.timeline.cli;
 
 /**
  * Whether the standard streams are terminals. The {@code timeline} launcher knows for certain and
- * passes {@code -Dtimeline.stdin.tty} and {@code -Dtimeline.stderr.tty}; without them, a console
- * attached to the JVM stands for both.
+ * passes {@code -Dtimeline.stdin.tty}, {@code -Dtimeline.stdout.tty} and {@code -Dtimeline.stderr.tty};
+ * without them, a console attached to the JVM stands for all three.
  */
 final class Terminal
 {
@@ -15,6 +15,12 @@ final class Terminal
     static boolean stdinIsTerminal()
     {
         return isTerminal("timeline.stdin.tty");
+    }
+
+    /** Whether standard output is shown on a terminal, so a screen can be redrawn in place. */
+    static boolean stdoutIsTerminal()
+    {
+        return isTerminal("timeline.stdout.tty");
     }
 
     /** Whether standard error is shown on a terminal, so a progress line can redraw itself. */

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "A home-timeline engine: single writer, off-heap timelines, a journal for crash recovery.",
-    subcommands = { DemoCommand.class, ShellCommand.class, ReplayCommand.class, DumpCommand.class },
+    subcommands = { DemoCommand.class, ShellCommand.class, ReplayCommand.class, DumpCommand.class, StatCommand.class },
     footerHeading = "%nExamples:%n",
     footer = {
         "  timeline demo                      a Twitter-like graph, posts, reads, restart",
@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
         "  echo 'post 1 hi' | timeline shell --json --data /tmp/tl",
         "  timeline replay /tmp/tl            rebuild the state from the journal",
         "  timeline dump /tmp/tl --limit 20   the first 20 events of the journal",
+        "  timeline stat /tmp/tl --watch      the counters of the engine running there",
         "",
         "Exit status: 0 success, 1 failure, 2 usage error.",
         "'timeline COMMAND --help' tells more about each command."
@@ -55,7 +56,7 @@ public final class TimelineCli implements Runnable
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, shell, replay or dump");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, shell, replay, dump or stat");
     }
 
     /**

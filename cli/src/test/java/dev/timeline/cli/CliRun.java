@@ -20,12 +20,21 @@ record CliRun(int exitCode, String out, String err)
     {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
+        final int exitCode = commandLine(stdin, out, err).execute(args);
+        return new CliRun(exitCode, out.toString(), err.toString());
+    }
+
+    /**
+     * The {@code timeline} command line reading {@code stdin} and writing to {@code out} and
+     * {@code err}, which can be read while it runs on another thread.
+     */
+    static CommandLine commandLine(final String stdin, final StringWriter out, final StringWriter err)
+    {
         final CommandLine commandLine = TimelineCli.commandLine(
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        final int exitCode = commandLine.execute(args);
-        return new CliRun(exitCode, out.toString(), err.toString());
+        return commandLine;
     }
 
     List<String> outLines()

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UsageTest
 {
     @ParameterizedTest
-    @ValueSource(strings = { "", "demo", "shell", "replay", "dump" })
+    @ValueSource(strings = { "", "demo", "shell", "replay", "dump", "stat" })
     void helpExitsZeroAndShowsExamples(final String command)
     {
         final CliRun run = command.isEmpty() ? CliRun.run("--help") : CliRun.run(command, "--help");
@@ -41,7 +41,7 @@ class UsageTest
 
     @ParameterizedTest
     @ValueSource(strings = { "", "demo --nope", "demo --users lots", "shell --strategy sideways", "dump", "frobnicate",
-        "dump /tmp --from 12z", "demo --duration 0", "demo --capacity 0" })
+        "dump /tmp --from 12z", "demo --duration 0", "demo --capacity 0", "stat /tmp --watch 0" })
     void aUsageErrorExitsTwoWithOneLineNamingTheCommand(final String args)
     {
         final CliRun run = CliRun.run(args.isEmpty() ? new String[0] : args.split(" "));
@@ -55,7 +55,7 @@ class UsageTest
     @Test
     void aMissingDirectoryIsAFailureWithOneLine(@TempDir final Path temp)
     {
-        for (final String command : List.of("replay", "dump"))
+        for (final String command : List.of("replay", "dump", "stat"))
         {
             final CliRun run = CliRun.run(command, temp.resolve("nowhere").toString());
             assertEquals(1, run.exitCode());

@@ -1,0 +1,108 @@
+package dev.timeline.cli;
+
+import dev.timeline.engine.Counter;
+import dev.timeline.engine.CountersFile;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The counters of an engine as read at one moment from its counters file, with the engine's process
+ * and whether it is alive; two samples give the rates in between.
+ */
+final class CounterSample
+{
+    /** The counters that count events, so have a rate; the others are levels, an index or times. */
+    private static final Set<Counter> COUNTS = EnumSet.of(
+        Counter.POSTS, Counter.FOLLOWS, Counter.UNFOLLOWS, Counter.DELETES, Counter.DELIVERIES,
+        Counter.HOME_READS, Counter.TWEET_READS, Counter.REJECTIONS, Counter.ERRORS);
+    /** The counters that hold a time in ms since the epoch, 0 for never. */
+    private static final Set<Counter> TIMES = EnumSet.of(Counter.HEARTBEAT, Counter.LAST_SNAPSHOT);
+
+    private final long pid;
+    private final boolean alive;
+    private final long startMillis;
+    private final long takenMillis;
+    private final long takenNanos;
+    private final long[] values = new long[Counter.values().length];
+
+    private CounterSample(final CountersFile counters)
+    {
+        pid = counters.pid();
+        startMillis = counters.startTime().toEpochMilli();
+        takenMillis = System.currentTimeMillis();
+        takenNanos = System.nanoTime();
+        for (final Counter counter : Counter.values())
+        {
+            values[counter.ordinal()] = counters.get(counter);
+        }
+        alive = counters.isEngineAlive();
+    }
+
+    /** Reads every counter of {@code counters} now. */
+    static CounterSample read(final CountersFile counters)
+    {
+        return new CounterSample(counters);
+    }
+
+    /** Whether {@code counter} counts events, so has a rate. */
+    static boolean isCount(final Counter counter)
+    {
+        return COUNTS.contains(counter);
+    }
+
+    /** Whether {@code counter} holds a time, shown as an age. */
+    static boolean isTime(final Counter counter)
+    {
+        return TIMES.contains(counter);
+    }
+
+    /** The process id of the engine that wrote the counters. */
+    long pid()
+    {
+        return pid;
+    }
+
+    /** Whether that process was alive when the sample was taken. */
+    boolean alive()
+    {
+        return alive;
+    }
+
+    /** When the engine opened its data directory, in ms since the epoch. */
+    long startMillis()
+    {
+        return startMillis;
+    }
+
+    /** When the sample was taken, in ms since the epoch. */
+    long takenMillis()
+    {
+        return takenMillis;
+    }
+
+    /** How long the engine has run: until now if it is alive, else until its last heartbeat. */
+    long uptimeMillis()
+    {
+        return Math.max(0, (alive ? takenMillis : get(Counter.HEARTBEAT)) - startMillis);
+    }
+
+    long get(final Counter counter)
+    {
+        return values[counter.ordinal()];
+    }
+
+    /** How long before the sample the time in {@code counter} was, or -1 for never. */
+    long ageMillis(final Counter counter)
+    {
+        final long time = get(counter);
+        return time == 0 ? -1 : Math.max(0, takenMillis - time);
+    }
+
+    /** Events of {@code counter} per second between {@code earlier} and this sample. */
+    double perSecond(final Counter counter, final CounterSample earlier)
+    {
+        final long nanos = takenNanos - earlier.takenNanos;
+        return nanos <= 0 ? 0 : (get(counter) - earlier.get(counter)) * 1e9 / nanos;
+    }
+}
