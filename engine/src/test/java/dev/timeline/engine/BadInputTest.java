@@ -205,7 +205,7 @@ class BadInputTest
             () -> refusedConfig("timelineCapacity", config().timelineCapacity(0)),
             () -> refusedConfig("timelineCapacity", config().timelineCapacity(EngineConfig.MAX_TIMELINE_CAPACITY + 1)),
             () -> refusedConfig("celebrityThreshold", config().celebrityThreshold(0)),
-            () -> refusedConfig("inboxBytes", config().inboxBytes(2048)),
+            () -> refusedConfig("inboxBytes", config().inboxBytes(EngineConfig.MIN_INBOX_BYTES / 2)),
             () -> refusedConfig("inboxBytes", config().inboxBytes(5000)),
             () -> refusedConfig("maxInFlight", config().maxInFlight(0)),
             () -> refusedConfig("snapshotInterval", config().snapshotInterval(-1)),

@@ -18,37 +18,40 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * One random workload, from one seed, run against an engine and the {@link ReferenceTimelines} side
  * by side: every write must succeed or fail alike, every read must return the same tweets in the
- * same order. The engine is closed and recovered from its journal twice along the way.
+ * same order. The engine is closed and recovered from its data directory along the way, each time
+ * with the next of its shapes: the settings a directory was written with change no answer.
  */
 final class ModelRun implements AutoCloseable
 {
     private static final int USERS = 24;
-    private static final int RECOVERIES = 2;
 
     private final ReferenceTimelines reference = new ReferenceTimelines();
     private final Map<String, Long> cursors = new HashMap<>();
     private final TimelineBuffer buffer = new TimelineBuffer();
-    private final EngineShape shape;
+    private final List<EngineShape> shapes;
     private final Path dataDirectory;
     private final long seed;
     private final Random random;
     private final Population population;
+    private EngineShape shape;
     private TimelineEngine engine;
+    private int opens;
     private int step;
 
-    ModelRun(final EngineShape shape, final Path dataDirectory, final long seed)
+    /** Opens the engine with the first of {@code shapes}; each recovery takes the next, round and round. */
+    ModelRun(final List<EngineShape> shapes, final Path dataDirectory, final long seed)
     {
-        this.shape = shape;
+        this.shapes = shapes;
         this.dataDirectory = dataDirectory;
         this.seed = seed;
         this.random = new Random(seed);
         this.population = new Population(random, USERS);
-        this.engine = TimelineEngine.open(shape.config(dataDirectory));
+        open();
     }
 
-    void run(final int steps)
+    void run(final int steps, final int recoveries)
     {
-        final int recoverEvery = Math.max(1, steps / (RECOVERIES + 1));
+        final int recoverEvery = Math.max(1, steps / (recoveries + 1));
         for (step = 1; step <= steps; step++)
         {
             step();
@@ -98,7 +101,7 @@ final class ModelRun implements AutoCloseable
         }
         else if (roll < 59)
         {
-            walk(random.nextInt(4) != 0, population.any(random), 1 + random.nextInt(random.nextBoolean() ? 7 : 200));
+            walk(random.nextInt(4) != 0, population.any(random), 1 + random.nextInt(random.nextBoolean() ? 7 : Limits.MAX_LIMIT));
         }
         else
         {
@@ -255,8 +258,14 @@ final class ModelRun implements AutoCloseable
     private void recover()
     {
         engine.close();
-        engine = TimelineEngine.open(shape.config(dataDirectory));
+        open();
         verifyEverything();
+    }
+
+    private void open()
+    {
+        shape = shapes.get(opens++ % shapes.size());
+        engine = TimelineEngine.open(shape.config(dataDirectory));
     }
 
     private void verifyEverything()

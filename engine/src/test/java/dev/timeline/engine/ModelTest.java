@@ -6,13 +6,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
  * Random workloads against the engine and the reference, compared read by read, for every
- * {@link EngineShape}. Longer soaks: {@code -Dtimeline.model.steps=50000 -Dtimeline.model.seeds=20};
- * one failing run again: {@code -Dtimeline.model.seed=N}.
+ * {@link EngineShape}, and with the shape changing at each reopening of the data directory.
+ * Longer soaks: {@code -Dtimeline.model.steps=50000 -Dtimeline.model.seeds=20}; one failing run
+ * again: {@code -Dtimeline.model.seed=N}.
  */
 class ModelTest
 {
@@ -29,13 +34,25 @@ class ModelTest
     @MethodSource("runs")
     void everyAnswerMatchesTheReference(final EngineShape shape, final long seed, @TempDir final Path dataDirectory)
     {
-        try (ModelRun run = new ModelRun(shape, dataDirectory, seed))
+        try (ModelRun run = new ModelRun(List.of(shape), dataDirectory, seed))
         {
-            run.run(STEPS);
+            run.run(STEPS, 2);
         }
     }
 
-    private static LongStream seeds()
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void answersSurviveReopeningWithOtherSettings(final long seed, @TempDir final Path dataDirectory)
+    {
+        final List<EngineShape> shapes = new ArrayList<>(EngineShape.all().toList());
+        Collections.shuffle(shapes, new Random(seed));
+        try (ModelRun run = new ModelRun(shapes, dataDirectory, seed))
+        {
+            run.run(STEPS, 8);
+        }
+    }
+
+    static LongStream seeds()
     {
         return SEED != null ? LongStream.of(SEED) : LongStream.rangeClosed(1, SEEDS);
     }
