@@ -10,7 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * A caller claims a slot ({@link #claim}), names it in the command, and either waits on it
  * ({@link #await}) or gets a future completed by the writer. The writer ({@link #complete}) is the
- * only thread that completes slots. Slot states are padded to a cache line each.
+ * only thread that completes slots. Free slots are kept on a lock-free stack, so claiming one costs
+ * the same however many are in flight; slot states are padded to a cache line each.
  */
 final class AckSlots
 {
@@ -29,11 +30,11 @@ final class AckSlots
     private final long[] values;
     private final int[] outcomes;
     private final CompletableFuture<?>[] futures;
-    private final int size;
+    private final IntFreeList freeSlots;
 
     AckSlots(final int size)
     {
-        this.size = size;
+        freeSlots = new IntFreeList(size);
         states = new AtomicIntegerArray(size * STRIDE);
         values = new long[size];
         outcomes = new int[size];
@@ -43,24 +44,19 @@ final class AckSlots
     /** A free slot for a write, completing {@code future} if not null; -1 if every slot is in flight. */
     int claim(final CompletableFuture<?> future)
     {
-        final int start = (int)((Thread.currentThread().getId() * 0x9E3779B9L) & Integer.MAX_VALUE) % size;
-        for (int i = 0; i < size; i++)
+        final int slot = freeSlots.pop();
+        if (slot >= 0)
         {
-            final int slot = (start + i) % size;
-            if (states.get(slot * STRIDE) == FREE && states.compareAndSet(slot * STRIDE, FREE, WAITING))
-            {
-                futures[slot] = future;
-                return slot;
-            }
+            states.set(slot * STRIDE, WAITING);
+            futures[slot] = future;
         }
-        return -1;
+        return slot;
     }
 
     /** Gives back a slot whose command was never submitted. */
     void release(final int slot)
     {
-        futures[slot] = null;
-        states.set(slot * STRIDE, FREE);
+        free(slot);
     }
 
     /** Writer only: reports the outcome of the command that named {@code slot}. */
@@ -69,8 +65,7 @@ final class AckSlots
         final CompletableFuture<?> future = futures[slot];
         if (future != null)
         {
-            futures[slot] = null;
-            states.set(slot * STRIDE, FREE);
+            free(slot);
             Outcomes.complete(future, outcome, value);
             return;
         }
@@ -78,7 +73,7 @@ final class AckSlots
         outcomes[slot] = outcome;
         if (!states.compareAndSet(slot * STRIDE, WAITING, DONE))
         {
-            states.set(slot * STRIDE, FREE);
+            free(slot);
         }
     }
 
@@ -114,7 +109,14 @@ final class AckSlots
         }
         final int outcome = outcomes[slot];
         final long value = values[slot];
-        states.set(slot * STRIDE, FREE);
+        free(slot);
         return Outcomes.valueOrThrow(outcome, value);
+    }
+
+    private void free(final int slot)
+    {
+        futures[slot] = null;
+        states.set(slot * STRIDE, FREE);
+        freeSlots.push(slot);
     }
 }
