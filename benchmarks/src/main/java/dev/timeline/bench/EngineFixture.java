@@ -1,0 +1,61 @@
+package dev.timeline.bench;
+
+import dev.timeline.engine.EngineConfig;
+import dev.timeline.engine.Strategy;
+import dev.timeline.engine.TimelineEngine;
+import dev.timeline.workload.AsyncWindow;
+import dev.timeline.workload.GraphLoader;
+import dev.timeline.workload.OperationStream;
+import dev.timeline.workload.Workload;
+import org.agrona.IoUtil;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An engine for a benchmark: opened on a fresh temporary data directory, loaded with a workload's
+ * follow graph and warmed with posts, so timelines are full before anything is measured; closing
+ * it deletes the directory.
+ */
+final class EngineFixture implements AutoCloseable
+{
+    /** Async writes a benchmark thread keeps in flight: enough for the writer to batch. */
+    static final int WINDOW = 1024;
+
+    final TimelineEngine engine;
+    final Workload workload;
+    private final Path directory;
+
+    EngineFixture(final Strategy strategy, final Workload workload, final int celebrityThreshold) throws IOException
+    {
+        this.workload = workload;
+        directory = Files.createTempDirectory("timeline-bench");
+        engine = TimelineEngine.open(new EngineConfig()
+            .dataDirectory(directory)
+            .strategy(strategy)
+            .celebrityThreshold(celebrityThreshold)
+            .snapshotInterval(0));
+        GraphLoader.load(engine, workload);
+    }
+
+    /** Posts {@code posts} tweets from operation stream {@code stream} and waits for them all. */
+    void post(final int stream, final int posts)
+    {
+        final OperationStream operations = workload.operations(stream, 0);
+        final AsyncWindow window = new AsyncWindow(WINDOW);
+        for (int i = 0; i < posts; i++)
+        {
+            operations.next();
+            window.add(engine.postAsync(operations.user(), operations.text()));
+        }
+        window.awaitAll();
+    }
+
+    @Override
+    public void close()
+    {
+        engine.close();
+        IoUtil.delete(directory.toFile(), true);
+    }
+}

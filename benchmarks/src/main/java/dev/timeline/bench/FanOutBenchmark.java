@@ -1,0 +1,110 @@
+package dev.timeline.bench;
+
+import dev.timeline.engine.Strategy;
+import dev.timeline.workload.AsyncWindow;
+import dev.timeline.workload.OperationStream;
+import dev.timeline.workload.Workload;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Posts per second, and the deliveries into home timelines they cause, for each strategy on a
+ * Twitter-like graph: Zipf follower counts plus a few celebrities followed by half of all users.
+ * One thread keeps {@link EngineFixture#WINDOW} async posts in flight, as a busy front end would.
+ * Compare the {@code deliveries} rate with {@link RandomWriteBenchmark}, the cost of one delivery at
+ * least.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class FanOutBenchmark
+{
+    static final int POSTS_PER_INVOCATION = 256;
+
+    /** The engine with its graph loaded. */
+    @State(Scope.Benchmark)
+    public static class Engine
+    {
+        @Param({"PUSH", "PULL", "HYBRID"})
+        public Strategy strategy;
+
+        @Param({"celebrity"})
+        public String workload;
+
+        @Param({"100000"})
+        public int users;
+
+        @Param({"10000"})
+        public int celebrityThreshold;
+
+        EngineFixture fixture;
+
+        @Setup(Level.Trial)
+        public void open() throws IOException
+        {
+            fixture = new EngineFixture(strategy, Workload.named(workload, users, 1), celebrityThreshold);
+            fixture.post(0, 100_000);
+        }
+
+        @TearDown(Level.Trial)
+        public void close()
+        {
+            fixture.close();
+        }
+    }
+
+    /** The posting thread's stream and window, and the deliveries its posts caused. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Poster
+    {
+        /** Entries written into home timelines, reported per second beside the posts. */
+        public long deliveries;
+
+        OperationStream operations;
+        AsyncWindow window;
+        long deliveriesAtStart;
+
+        @Setup(Level.Iteration)
+        public void start(final Engine engine)
+        {
+            if (operations == null)
+            {
+                operations = engine.fixture.workload.operations(1, 0);
+                window = new AsyncWindow(EngineFixture.WINDOW);
+            }
+            deliveriesAtStart = engine.fixture.engine.stats().deliveries();
+            deliveries = 0;
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop()
+        {
+            window.awaitAll();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(POSTS_PER_INVOCATION)
+    public void post(final Engine engine, final Poster poster)
+    {
+        for (int i = 0; i < POSTS_PER_INVOCATION; i++)
+        {
+            poster.operations.next();
+            poster.window.add(engine.fixture.engine.postAsync(poster.operations.user(), poster.operations.text()));
+        }
+        poster.deliveries = engine.fixture.engine.stats().deliveries() - poster.deliveriesAtStart;
+    }
+}
