@@ -72,10 +72,11 @@ public final class CountersFile implements AutoCloseable
         return Instant.ofEpochMilli(header.getLong(CountersFileLayout.START_TIME_OFFSET));
     }
 
-    /** Whether the process that wrote the file is still alive. */
+    /** Whether the engine that wrote the file is still open: not closed, and its process alive. */
     public boolean isEngineAlive()
     {
-        return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+        return header.getIntVolatile(CountersFileLayout.STATE_OFFSET) == CountersFileLayout.RUNNING &&
+            ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
     }
 
     public long get(final Counter counter)

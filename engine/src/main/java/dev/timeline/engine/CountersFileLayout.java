@@ -22,6 +22,8 @@ package dev.timeline.engine;
  *  +---------------------------------------------------------------+
  *  |                     Values Buffer Length                      |
  *  +---------------------------------------------------------------+
+ *  |              Engine State (1 running, 2 closed)               |
+ *  +---------------------------------------------------------------+
  *  |              Padding to HEADER_LENGTH (128 bytes)            ...
  *  +---------------------------------------------------------------+
  *  |                    Metadata Buffer                           ...
@@ -41,7 +43,11 @@ final class CountersFileLayout
     static final int START_TIME_OFFSET = 16;
     static final int METADATA_LENGTH_OFFSET = 24;
     static final int VALUES_LENGTH_OFFSET = 28;
+    static final int STATE_OFFSET = 32;
     static final int HEADER_LENGTH = 128;
+
+    static final int RUNNING = 1;
+    static final int CLOSED = 2;
 
     static final String FILE_NAME = "counters.dat";
 

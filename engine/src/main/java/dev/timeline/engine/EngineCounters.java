@@ -23,6 +23,7 @@ final class EngineCounters implements AutoCloseable
     static final int VALUES_LENGTH = 64 * CountersManager.COUNTER_LENGTH;
 
     private final MappedByteBuffer mapped;
+    private final UnsafeBuffer header;
     private final AtomicCounter[] counters = new AtomicCounter[Counter.values().length];
 
     EngineCounters(final Path dataDirectory)
@@ -30,7 +31,8 @@ final class EngineCounters implements AutoCloseable
         final File file = dataDirectory.resolve(CountersFileLayout.FILE_NAME).toFile();
         IoUtil.deleteIfExists(file);
         mapped = IoUtil.mapNewFile(file, HEADER_LENGTH + METADATA_LENGTH + VALUES_LENGTH);
-        final UnsafeBuffer header = new UnsafeBuffer(mapped, 0, HEADER_LENGTH);
+        header = new UnsafeBuffer(mapped, 0, HEADER_LENGTH);
+        header.putInt(CountersFileLayout.STATE_OFFSET, CountersFileLayout.RUNNING);
         header.putLong(CountersFileLayout.PID_OFFSET, ProcessHandle.current().pid());
         header.putLong(CountersFileLayout.START_TIME_OFFSET, System.currentTimeMillis());
         header.putInt(CountersFileLayout.METADATA_LENGTH_OFFSET, METADATA_LENGTH);
@@ -52,9 +54,11 @@ final class EngineCounters implements AutoCloseable
         counters[counter.ordinal()].setRelease(value);
     }
 
+    /** Marks the engine closed, keeping the last values for readers, and unmaps the file. */
     @Override
     public void close()
     {
+        header.putIntVolatile(CountersFileLayout.STATE_OFFSET, CountersFileLayout.CLOSED);
         IoUtil.unmap(mapped);
     }
 }

@@ -123,18 +123,23 @@ final class PartitionWriter implements Agent, MessageHandler
         return commands;
     }
 
-    /** On the closing thread, after the duty cycle stopped: applies and acknowledges what is left. */
-    void drain()
+    /**
+     * On the closing thread, after the duty cycle stopped: applies and acknowledges what is left,
+     * writes a snapshot if anything changed since the last, and publishes the final counters.
+     */
+    void finish()
     {
         state.takeOwnership();
         while (doWork() > 0)
         {
             Thread.onSpinWait();
         }
+        snapshot();
+        publishCounters();
     }
 
     /** Writes a snapshot if anything was journaled since the last one; on the owning thread. */
-    void snapshot()
+    private void snapshot()
     {
         if (journalIndex == snapshotIndex)
         {

@@ -292,8 +292,7 @@ public final class TimelineEngine implements AutoCloseable
                 Thread.yield();
             }
             CloseHelper.quietClose(runner);
-            writer.drain();
-            writer.snapshot();
+            writer.finish();
         }
         CloseHelper.quietClose(journal);
         CloseHelper.quietClose(counters);
