@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * Random workloads against the engine and the reference, compared read by read, for every
  * {@link EngineShape}, and with the shape changing at each reopening of the data directory.
- * Longer soaks: {@code -Dtimeline.model.steps=50000 -Dtimeline.model.seeds=20}; one failing run
- * again: {@code -Dtimeline.model.seed=N}.
+ * Longer soaks: {@code -Dtimeline.model.steps=50000 -Dtimeline.model.seeds=20}, more users than
+ * the 24 by default: {@code -Dtimeline.model.users=N}; one failing run again: {@code -Dtimeline.model.seed=N}.
  */
 class ModelTest
 {
