@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>
  * Snapshots are frequent, so kills land while one is written and recoveries replay the journal after one.
  * <p>
- * Arguments: data directory, population seed, workload seed.
+ * Arguments: data directory, population seed, workload seed, {@link SyncMode}.
  */
 public final class CrashWorkload
 {
@@ -41,9 +41,10 @@ public final class CrashWorkload
     public static void main(final String[] args)
     {
         final Path dataDirectory = Path.of(args[0]);
-        final CrashWorkload workload = new CrashWorkload(population(Long.parseLong(args[1])), new Random(Long.parseLong(args[2])));
+        final CrashWorkload workload =
+            new CrashWorkload(population(Long.parseLong(args[1])), new Random(Long.parseLong(args[2])));
         workload.print("opening");
-        try (TimelineEngine engine = TimelineEngine.open(config(dataDirectory)))
+        try (TimelineEngine engine = TimelineEngine.open(config(dataDirectory).syncMode(SyncMode.valueOf(args[3]))))
         {
             workload.run(engine);
         }

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * A child JVM ({@link CrashWorkload}) writes to a data directory and is killed with SIGKILL at a
  * random point, again and again. After each kill the recovered engine holds exactly the writes the
  * child saw acknowledged, plus possibly a prefix of the few it had in flight, and the ids of new
- * posts still go up. While a child runs, the directory is refused to any other engine.
+ * posts still go up. While a child runs, the directory is refused to any other engine. Rounds
+ * alternate the sync modes of the child, and recoveries from a snapshot with replays of the whole journal.
  * <p>
  * More rounds: {@code -Dtimeline.crash.rounds=N}; another workload: {@code -Dtimeline.crash.seed=N}.
  */
@@ -57,9 +58,11 @@ class EngineCrashTest
             final String where = "seed " + SEED + ", round " + round + ", killed after line " + log.lines();
             for (final WriteLog.Acknowledged acknowledged : log.acknowledged())
             {
-                onReference(where, "acknowledged " + acknowledged, () -> acknowledged.write().replay(reference, acknowledged.result()));
+                onReference(
+                    where, "acknowledged " + acknowledged, () -> acknowledged.write().replay(reference, acknowledged.result()));
             }
-            try (TimelineEngine engine = TimelineEngine.open(CrashWorkload.config(dataDirectory)))
+            final boolean wholeJournal = round / 2 % 2 == 1;
+            try (TimelineEngine engine = TimelineEngine.open(CrashWorkload.config(dataDirectory).ignoreSnapshots(wholeJournal)))
             {
                 settleInFlight(engine, log.uncertain(), where);
                 assertSameState(engine, where);
@@ -82,7 +85,8 @@ class EngineCrashTest
                 final String line = lines.next();
                 if (line == null)
                 {
-                    fail("round " + round + ": the child ended by itself after " + log.lines() + " lines:\n" + Files.readString(errors));
+                    fail("round " + round + ": the child ended by itself after " + log.lines() + " lines:\n" +
+                        Files.readString(errors));
                 }
                 log.accept(line);
                 if (!refusalChecked && "ready".equals(line))
@@ -122,7 +126,8 @@ class EngineCrashTest
         command.addAll(Arrays.asList(flags.trim().split("\\s+")));
         command.addAll(List.of(
             "-XX:MaxDirectMemorySize=1g", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-            CrashWorkload.class.getName(), dataDirectory.toString(), Long.toString(SEED), Long.toString(SEED * 1_000 + round)));
+            CrashWorkload.class.getName(), dataDirectory.toString(), Long.toString(SEED), Long.toString(SEED * 1_000 + round),
+            SyncMode.values()[round % SyncMode.values().length].name()));
         return command;
     }
 

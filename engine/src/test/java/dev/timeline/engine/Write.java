@@ -44,7 +44,8 @@ record Write(Kind kind, long first, long second, String text)
 
     String encode()
     {
-        return kind + " " + first + " " + second + " " + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        final String encodedText = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        return kind + " " + first + " " + second + " " + encodedText;
     }
 
     /** Submits this write without waiting; the future gives the new tweet id of a post, else 0. */

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the crash workload printed before it was killed: the writes acknowledged, in order, and those begun but not acknowledged. */
+/**
+ * What the crash workload printed before it was killed: the writes acknowledged, in order, and
+ * those begun but not acknowledged.
+ */
 final class WriteLog
 {
     private final Map<Long, Write> unacknowledged = new LinkedHashMap<>();
