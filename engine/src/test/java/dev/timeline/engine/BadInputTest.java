@@ -82,7 +82,8 @@ class BadInputTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "\uD83D", "\uDE00", "lone \uD83D high", "lone \uDE00 low", "reversed \uDE00\uD83D pair", "end \uD83D"})
+    @ValueSource(strings = {
+        "", "\uD83D", "\uDE00", "lone \uD83D high", "lone \uDE00 low", "reversed \uDE00\uD83D pair", "end \uD83D"})
     void malformedTexts(final String text)
     {
         assertAll(
@@ -222,7 +223,8 @@ class BadInputTest
         assertMentions(assertThrows(IllegalArgumentException.class, () -> TimelineEngine.open(config)), setting);
     }
 
-    private void refusedByEveryRead(final Class<? extends Throwable> type, final String mentions, final long user, final int limit)
+    private void refusedByEveryRead(
+        final Class<? extends Throwable> type, final String mentions, final long user, final int limit)
     {
         final TimelineBuffer buffer = new TimelineBuffer();
         assertAll(

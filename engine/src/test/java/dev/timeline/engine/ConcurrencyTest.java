@@ -227,7 +227,8 @@ class ConcurrencyTest
             {
                 assertTrue(tweet.id() < previousId, "not strictly newest first: " + where);
                 assertTrue(SignedText.isWhole(tweet), "torn " + tweet + " in " + where);
-                assertTrue(followed(home, tweet.author(), versionsBefore, versionsAfter), "never followed " + tweet + " in " + where);
+                assertTrue(
+                    followed(home, tweet.author(), versionsBefore, versionsAfter), "never followed " + tweet + " in " + where);
                 assertFalse(deletions.deletedBy(tweet.id(), time), "deleted " + tweet + " in " + where);
                 previousId = tweet.id();
             }
