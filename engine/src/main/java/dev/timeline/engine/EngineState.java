@@ -136,11 +136,7 @@ final class EngineState
         table.beginWrite(follower);
         table.followees(follower, SortedInts.without(followees, followee));
         table.pulled(follower, SortedInts.without(table.pulled(follower), followee));
-        final int block = table.blocks[follower];
-        if (block >= 0)
-        {
-            timelines.removeAuthor(block, followee);
-        }
+        timelines.removeAuthor(table, follower, followee);
         table.endWrite(follower);
 
         if (strategy == Strategy.HYBRID && table.isPulled[followee] &&
@@ -205,7 +201,9 @@ final class EngineState
         {
             out.putLong(table.userIds[user]);
             out.putInt(table.head(user));
-            out.putInt(table.blocks[user]);
+            out.putInt(table.block(user));
+            out.putLong(table.horizon(user));
+            out.putLong(table.ring(user));
             out.putInt(table.isPulled[user] ? 1 : 0);
             final int[] followees = table.followees(user);
             out.putInt(followees.length);
@@ -232,7 +230,9 @@ final class EngineState
             users.intern(in.getLong());
             final UserTable table = users.table();
             table.head(user, in.getInt());
-            table.blocks[user] = in.getInt();
+            table.block(user, in.getInt());
+            table.horizon(user, in.getLong());
+            table.ring(user, in.getLong());
             table.isPulled[user] = in.getInt() != 0;
             final int[] followees = new int[in.getInt()];
             for (int i = 0; i < followees.length; i++)
@@ -262,27 +262,15 @@ final class EngineState
     private void deliver(final UserTable table, final int user, final long id, final int author, final int tweet)
     {
         table.beginWrite(user);
-        timelines.append(blockOf(table, user), id, author, tweet);
+        timelines.append(table, user, id, author, tweet);
         table.endWrite(user);
         deliveries++;
-    }
-
-    private int blockOf(final UserTable table, final int user)
-    {
-        int block = table.blocks[user];
-        if (block < 0)
-        {
-            block = timelines.allocate();
-            table.blocks[user] = block;
-        }
-        return block;
     }
 
     /** Inside {@code user}'s write section: brings {@code author}'s tweets above the horizon into its timeline. */
     private void backfill(final UserTable table, final int user, final int author)
     {
-        final int block = blockOf(table, user);
-        final long horizon = timelines.chunk(block).getLong(timelines.blockOffset(block) + TimelineLayout.HORIZON_OFFSET);
+        final long horizon = table.horizon(user);
         int length = 0;
         int tweet = table.head(author);
         while (tweet != TweetLayout.NONE && length < backfillIds.length)
@@ -303,7 +291,7 @@ final class EngineState
         final long notCollected = tweet != TweetLayout.NONE && tweets.id(tweet) > horizon ? tweets.id(tweet) : 0;
         if (length > 0 || notCollected > 0)
         {
-            timelines.merge(block, backfillIds, backfillAuthors, backfillTweets, length, notCollected);
+            timelines.merge(table, user, backfillIds, backfillAuthors, backfillTweets, length, notCollected);
         }
     }
 

@@ -4,21 +4,22 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 
-import static dev.timeline.engine.TimelineLayout.COUNT_OFFSET;
 import static dev.timeline.engine.TimelineLayout.ENTRY_AUTHOR_OFFSET;
 import static dev.timeline.engine.TimelineLayout.ENTRY_ID_OFFSET;
 import static dev.timeline.engine.TimelineLayout.ENTRY_TWEET_OFFSET;
-import static dev.timeline.engine.TimelineLayout.HORIZON_OFFSET;
-import static dev.timeline.engine.TimelineLayout.START_OFFSET;
+import static dev.timeline.engine.TimelineLayout.count;
 import static dev.timeline.engine.TimelineLayout.entryOffset;
+import static dev.timeline.engine.TimelineLayout.ring;
+import static dev.timeline.engine.TimelineLayout.start;
 
 /**
- * The materialized home timelines of a partition: one fixed-capacity block per user laid out as
- * {@link TimelineLayout}, allocated on first delivery and never moved.
+ * The materialized home timelines of a partition laid out as {@link TimelineLayout}: each user's
+ * ring of entries in a fixed-capacity off-heap block, allocated on first delivery and never moved,
+ * and its header in the {@link UserTable}.
  * <p>
  * Entries are addressed by position, {@code 0} the oldest. The writer methods must run inside the
- * owning user's seqlock write section; the accessors are safe from any thread inside a seqlock read,
- * whose caller must treat every value as possibly torn until the read is validated.
+ * user's seqlock write section; the accessors are safe from any thread inside a seqlock read, whose
+ * caller must treat every value as possibly torn until the read is validated.
  */
 final class HomeTimelines
 {
@@ -50,43 +51,38 @@ final class HomeTimelines
         return capacity;
     }
 
-    /** Writer only: a new, empty timeline block. */
-    int allocate()
-    {
-        final int block = blocks++;
-        final UnsafeBuffer chunk = memory.ensureChunk(block / blocksPerChunk);
-        final int at = blockOffset(block);
-        chunk.putLong(at + HORIZON_OFFSET, 0);
-        chunk.putInt(at + START_OFFSET, 0);
-        chunk.putInt(at + COUNT_OFFSET, 0);
-        return block;
-    }
-
     /** Writer only: appends an entry whose id is larger than every id held, trimming the oldest when full. */
-    void append(final int block, final long id, final int author, final int tweet)
+    void append(final UserTable table, final int user, final long id, final int author, final int tweet)
     {
+        final int block = blockOf(table, user);
         final UnsafeBuffer chunk = chunk(block);
         final int at = blockOffset(block);
-        int start = chunk.getInt(at + START_OFFSET);
-        int count = chunk.getInt(at + COUNT_OFFSET);
+        final long ring = table.ring(user);
+        int start = start(ring);
+        int count = count(ring);
         if (count == capacity)
         {
-            chunk.putLong(at + HORIZON_OFFSET, chunk.getLong(entryOffset(at, start) + ENTRY_ID_OFFSET));
+            table.horizon(user, chunk.getLong(entryOffset(at, start) + ENTRY_ID_OFFSET));
             start = start + 1 == capacity ? 0 : start + 1;
             count--;
-            chunk.putInt(at + START_OFFSET, start);
         }
         putEntry(chunk, entryOffset(at, ringIndex(start, count)), id, author, tweet);
-        chunk.putInt(at + COUNT_OFFSET, count + 1);
+        table.ring(user, ring(start, count + 1));
     }
 
     /** Writer only: removes every entry by {@code author}, keeping the rest in order. */
-    void removeAuthor(final int block, final int author)
+    void removeAuthor(final UserTable table, final int user, final int author)
     {
+        final int block = table.block(user);
+        if (block < 0)
+        {
+            return;
+        }
         final UnsafeBuffer chunk = chunk(block);
         final int at = blockOffset(block);
-        final int start = chunk.getInt(at + START_OFFSET);
-        final int count = chunk.getInt(at + COUNT_OFFSET);
+        final long ring = table.ring(user);
+        final int start = start(ring);
+        final int count = count(ring);
         int kept = 0;
         for (int position = 0; position < count; position++)
         {
@@ -105,7 +101,7 @@ final class HomeTimelines
                 kept++;
             }
         }
-        chunk.putInt(at + COUNT_OFFSET, kept);
+        table.ring(user, ring(start, kept));
     }
 
     /**
@@ -120,14 +116,16 @@ final class HomeTimelines
      *                     timeline is then only complete above it.
      */
     void merge(
-        final int block, final long[] ids, final int[] authors, final int[] tweets, final int length,
-        final long notCollected)
+        final UserTable table, final int user, final long[] ids, final int[] authors, final int[] tweets,
+        final int length, final long notCollected)
     {
+        final int block = blockOf(table, user);
         final UnsafeBuffer chunk = chunk(block);
         final int at = blockOffset(block);
-        final int start = chunk.getInt(at + START_OFFSET);
-        final int count = chunk.getInt(at + COUNT_OFFSET);
-        long horizon = Math.max(chunk.getLong(at + HORIZON_OFFSET), notCollected);
+        final long ring = table.ring(user);
+        final int start = start(ring);
+        final int count = count(ring);
+        long horizon = Math.max(table.horizon(user), notCollected);
 
         int merged = 0;
         int held = 0;
@@ -169,9 +167,8 @@ final class HomeTimelines
         {
             putEntry(chunk, entryOffset(at, i - first), mergeIds[i], mergeAuthors[i], mergeTweets[i]);
         }
-        chunk.putLong(at + HORIZON_OFFSET, horizon);
-        chunk.putInt(at + START_OFFSET, 0);
-        chunk.putInt(at + COUNT_OFFSET, merged - first);
+        table.horizon(user, horizon);
+        table.ring(user, ring(0, merged - first));
     }
 
     void writeTo(final SnapshotOutput out) throws IOException
@@ -187,11 +184,7 @@ final class HomeTimelines
         memory.readFrom(in, usedBytes());
     }
 
-    private long usedBytes()
-    {
-        return (long)(blocks / blocksPerChunk) * memory.chunkBytes() + (long)(blocks % blocksPerChunk) * blockLength;
-    }
-
+    /** The chunk holding {@code block}, or null if not yet visible to this thread. */
     UnsafeBuffer chunk(final int block)
     {
         return memory.chunk(block / blocksPerChunk);
@@ -212,6 +205,23 @@ final class HomeTimelines
     long reservedBytes()
     {
         return memory.reservedBytes();
+    }
+
+    private int blockOf(final UserTable table, final int user)
+    {
+        int block = table.block(user);
+        if (block < 0)
+        {
+            block = blocks++;
+            memory.ensureChunk(block / blocksPerChunk);
+            table.block(user, block);
+        }
+        return block;
+    }
+
+    private long usedBytes()
+    {
+        return (long)(blocks / blocksPerChunk) * memory.chunkBytes() + (long)(blocks % blocksPerChunk) * blockLength;
     }
 
     private static void putEntry(

@@ -1,38 +1,30 @@
 package dev.timeline.engine;
 
 /**
- * Layout of one user's materialized home timeline in {@link HomeTimelines}: a header and a ring of
- * fixed-size entries sorted by tweet id (oldest at {@code start}).
+ * Layout of a user's materialized home timeline: a header of four longs in the dense
+ * {@link UserTable} home array, so a delivery's bookkeeping for many users shares cache lines, and a
+ * ring of fixed-size entries in an off-heap block of {@link HomeTimelines}, sorted by tweet id with
+ * the oldest at {@code start}.
  * <pre>
- *   0                   1                   2                   3
- *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
- *  +---------------------------------------------------------------+
- *  |        Horizon: largest tweet id trimmed, 0 if none           |
- *  |                                                               |
- *  +---------------------------------------------------------------+
- *  |                  Start (ring index of oldest)                 |
- *  +---------------------------------------------------------------+
- *  |                      Count (entries held)                     |
- *  +---------------------------------------------------------------+
- *  |                Entry 0: Tweet Id                              |
- *  |                                                               |
- *  +---------------------------------------------------------------+
- *  |                Entry 0: Author (user index)                   |
- *  +---------------------------------------------------------------+
- *  |                Entry 0: Tweet (tweet index)                   |
- *  +---------------------------------------------------------------+
- *  |                Entry 1 ... Entry capacity - 1                 |
- *  +---------------------------------------------------------------+
+ *  Header (UserTable, 4 longs per user)       Entry (HomeTimelines block, capacity entries)
+ *  +-----------------------------------+      +-----------------------------------+
+ *  | 0  seqlock version (odd: writing) |      | 0   tweet id (8 bytes)            |
+ *  | 1  horizon: largest id trimmed    |      | 8   author (user index, 4 bytes)  |
+ *  | 2  start (high 32) | count (low 32)|      | 12  tweet (tweet index, 4 bytes)  |
+ *  | 3  block index, -1 before the     |      +-----------------------------------+
+ *  |    first delivery                 |
+ *  +-----------------------------------+
  * </pre>
  * The timeline holds every tweet with an id above the horizon by the authors it is pushed for; the
- * writer changes it only inside the owner's seqlock section (see {@link UserTable}).
+ * writer changes header and entries only inside the user's seqlock write section.
  */
 final class TimelineLayout
 {
-    static final int HORIZON_OFFSET = 0;
-    static final int START_OFFSET = 8;
-    static final int COUNT_OFFSET = 12;
-    static final int HEADER_LENGTH = 16;
+    static final int HOME_LONGS = 4;
+    static final int VERSION_INDEX = 0;
+    static final int HORIZON_INDEX = 1;
+    static final int RING_INDEX = 2;
+    static final int BLOCK_INDEX = 3;
 
     static final int ENTRY_ID_OFFSET = 0;
     static final int ENTRY_AUTHOR_OFFSET = 8;
@@ -45,11 +37,26 @@ final class TimelineLayout
 
     static int blockLength(final int capacity)
     {
-        return HEADER_LENGTH + capacity * ENTRY_LENGTH;
+        return capacity * ENTRY_LENGTH;
     }
 
     static int entryOffset(final int blockOffset, final int ringIndex)
     {
-        return blockOffset + HEADER_LENGTH + ringIndex * ENTRY_LENGTH;
+        return blockOffset + ringIndex * ENTRY_LENGTH;
+    }
+
+    static long ring(final int start, final int count)
+    {
+        return ((long)start << 32) | (count & 0xFFFFFFFFL);
+    }
+
+    static int start(final long ring)
+    {
+        return (int)(ring >>> 32);
+    }
+
+    static int count(final long ring)
+    {
+        return (int)ring;
     }
 }

@@ -2,12 +2,9 @@ package dev.timeline.engine;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
-import static dev.timeline.engine.TimelineLayout.COUNT_OFFSET;
 import static dev.timeline.engine.TimelineLayout.ENTRY_AUTHOR_OFFSET;
 import static dev.timeline.engine.TimelineLayout.ENTRY_ID_OFFSET;
 import static dev.timeline.engine.TimelineLayout.ENTRY_TWEET_OFFSET;
-import static dev.timeline.engine.TimelineLayout.HORIZON_OFFSET;
-import static dev.timeline.engine.TimelineLayout.START_OFFSET;
 import static dev.timeline.engine.TimelineLayout.entryOffset;
 
 /**
@@ -110,7 +107,7 @@ final class TimelineReader
         {
             addChain(scratch, table, author, bound);
         }
-        final int block = table.blocks[user];
+        final int block = table.block(user);
         if (block < 0)
         {
             return mergeChains(table, limit, into, scratch);
@@ -121,9 +118,10 @@ final class TimelineReader
             return false;
         }
         final int at = timelines.blockOffset(block);
-        final long horizon = chunk.getLong(at + HORIZON_OFFSET);
-        final int start = chunk.getInt(at + START_OFFSET);
-        final int count = chunk.getInt(at + COUNT_OFFSET);
+        final long horizon = table.horizon(user);
+        final long ring = table.ring(user);
+        final int start = TimelineLayout.start(ring);
+        final int count = TimelineLayout.count(ring);
         if (start < 0 || start >= timelines.capacity() || count < 0 || count > timelines.capacity())
         {
             return false;

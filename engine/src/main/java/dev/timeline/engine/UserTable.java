@@ -8,8 +8,8 @@ import java.util.Arrays;
  * Per-user state of a partition in parallel arrays indexed by dense user index.
  * <p>
  * Concurrency contract: one writer thread changes everything; readers on any thread read the
- * home-timeline state of a user ({@link #followees}, {@link #pulled} and the user's timeline
- * block) inside a seqlock: {@link #readVersion} before, {@link #isUnchanged} after, and retry if it
+ * home-timeline state of a user ({@link #followees}, {@link #pulled}, the timeline header laid out
+ * as {@link TimelineLayout} and the timeline's entries) inside a seqlock: {@link #readVersion} before, {@link #isUnchanged} after, and retry if it
  * changed. The writer brackets every change of that state with {@link #beginWrite} and
  * {@link #endWrite}. {@link #head} is published on its own with release/acquire. Arrays never
  * shrink; a larger table is built by the writer and published whole by {@link Users}, after which
@@ -23,10 +23,8 @@ final class UserTable
     private static final VarHandle INT_ARRAYS = MethodHandles.arrayElementVarHandle(int[][].class);
 
     final long[] userIds;
-    /** Seqlock version of each user's home state: odd while the writer changes it. */
-    private final long[] versions;
-    /** Timeline block of each user in {@link HomeTimelines}, or -1 before the first delivery. */
-    final int[] blocks;
+    /** Each user's timeline header, {@link TimelineLayout#HOME_LONGS} longs, its seqlock version first. */
+    private final long[] homes;
     /** Latest tweet (tweet index) by each user, or -1. */
     private final int[] heads;
     /** Whom each user follows, sorted by user index; replaced, never mutated. */
@@ -43,8 +41,7 @@ final class UserTable
     UserTable(final int capacity)
     {
         userIds = new long[capacity];
-        versions = new long[capacity];
-        blocks = new int[capacity];
+        homes = new long[capacity * TimelineLayout.HOME_LONGS];
         heads = new int[capacity];
         followees = new int[capacity][];
         pulled = new int[capacity][];
@@ -57,8 +54,7 @@ final class UserTable
     private UserTable(final UserTable from, final int capacity)
     {
         userIds = Arrays.copyOf(from.userIds, capacity);
-        versions = Arrays.copyOf(from.versions, capacity);
-        blocks = Arrays.copyOf(from.blocks, capacity);
+        homes = Arrays.copyOf(from.homes, capacity * TimelineLayout.HOME_LONGS);
         heads = Arrays.copyOf(from.heads, capacity);
         followees = Arrays.copyOf(from.followees, capacity);
         pulled = Arrays.copyOf(from.pulled, capacity);
@@ -81,25 +77,68 @@ final class UserTable
 
     long readVersion(final int user)
     {
-        return (long)LONGS.getAcquire(versions, user);
+        return (long)LONGS.getAcquire(homes, home(user) + TimelineLayout.VERSION_INDEX);
     }
 
     /** True if no write to {@code user}'s home state began since {@link #readVersion} returned {@code version}. */
     boolean isUnchanged(final int user, final long version)
     {
         VarHandle.loadLoadFence();
-        return (version & 1) == 0 && (long)LONGS.getOpaque(versions, user) == version;
+        return (version & 1) == 0 && (long)LONGS.getOpaque(homes, home(user) + TimelineLayout.VERSION_INDEX) == version;
     }
 
     void beginWrite(final int user)
     {
-        LONGS.setOpaque(versions, user, versions[user] + 1);
+        final int at = home(user) + TimelineLayout.VERSION_INDEX;
+        LONGS.setOpaque(homes, at, homes[at] + 1);
         VarHandle.storeStoreFence();
     }
 
     void endWrite(final int user)
     {
-        LONGS.setRelease(versions, user, versions[user] + 1);
+        final int at = home(user) + TimelineLayout.VERSION_INDEX;
+        LONGS.setRelease(homes, at, homes[at] + 1);
+    }
+
+    /** Largest id trimmed from {@code user}'s timeline, 0 if none. */
+    long horizon(final int user)
+    {
+        return homes[home(user) + TimelineLayout.HORIZON_INDEX];
+    }
+
+    /** Start and count of {@code user}'s timeline ring, packed as {@link TimelineLayout#ring}. */
+    long ring(final int user)
+    {
+        return homes[home(user) + TimelineLayout.RING_INDEX];
+    }
+
+    /** {@code user}'s timeline block, or -1 before its first delivery. */
+    int block(final int user)
+    {
+        return (int)homes[home(user) + TimelineLayout.BLOCK_INDEX];
+    }
+
+    /** Writer only, inside the user's write section. */
+    void horizon(final int user, final long horizon)
+    {
+        homes[home(user) + TimelineLayout.HORIZON_INDEX] = horizon;
+    }
+
+    /** Writer only, inside the user's write section. */
+    void ring(final int user, final long ring)
+    {
+        homes[home(user) + TimelineLayout.RING_INDEX] = ring;
+    }
+
+    /** Writer only, inside the user's write section. */
+    void block(final int user, final int block)
+    {
+        homes[home(user) + TimelineLayout.BLOCK_INDEX] = block;
+    }
+
+    private static int home(final int user)
+    {
+        return user * TimelineLayout.HOME_LONGS;
     }
 
     int head(final int user)
@@ -136,7 +175,10 @@ final class UserTable
 
     private void clear(final int from, final int to)
     {
-        Arrays.fill(blocks, from, to, -1);
+        for (int user = from; user < to; user++)
+        {
+            homes[home(user) + TimelineLayout.BLOCK_INDEX] = -1;
+        }
         Arrays.fill(heads, from, to, TweetLayout.NONE);
         Arrays.fill(followees, from, to, NONE);
         Arrays.fill(pulled, from, to, NONE);
