@@ -1,5 +1,6 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.model.ReferenceTimelines;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,10 +9,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Readers on several threads hammer home timelines while writers post, delete, follow and
  * unfollow. Every read must be whole and current: newest first without duplicates, within the
  * limit, untorn, only from accounts the home follows, free of tweets deleted before it began; and
- * every acknowledged write is visible to a read that starts after it, on any thread.
+ * every acknowledged write is visible to a read that starts after it, on any thread. Once the
+ * writers are done, every timeline is exactly what the reference makes of what they left.
  * <p>
  * Runs as long as its iteration counts say ({@code -Dtimeline.concurrency.posts=N} per poster);
  * the timeout only stops a hung engine.
@@ -53,6 +58,7 @@ class ConcurrencyTest
     private final FollowVersions follows = new FollowVersions(HOMES.length * CHURNED.length);
     private final AtomicLong serials = new AtomicLong();
     private final BlockingQueue<Handoff> handoffs = new LinkedBlockingQueue<>();
+    private final Queue<Tweet> posted = new ConcurrentLinkedQueue<>();
     private final CountDownLatch writersRunning = new CountDownLatch(POSTERS + 1);
     private TimelineEngine engine;
 
@@ -65,8 +71,7 @@ class ConcurrencyTest
         final ExecutorService threads = Executors.newFixedThreadPool(POSTERS + READERS + 2);
         try
         {
-            followEveryone(HOMES, STABLE);
-            followEveryone(STRANGERS, STRANGERS);
+            followEveryone(engine::follow);
             final List<Future<?>> tasks = new ArrayList<>();
             for (int i = 0; i < POSTERS; i++)
             {
@@ -84,6 +89,7 @@ class ConcurrencyTest
             {
                 task.get();
             }
+            assertSettled();
         }
         catch (final ExecutionException ex)
         {
@@ -96,16 +102,53 @@ class ConcurrencyTest
         }
     }
 
-    private void followEveryone(final long[] followers, final long[] followees)
+    /** The follows that stay: every home follows every stable author, and the strangers follow each other. */
+    private static void followEveryone(final EdgeChange follow)
     {
-        for (final long follower : followers)
+        for (final long home : HOMES)
         {
-            for (final long followee : followees)
+            for (final long stable : STABLE)
             {
-                if (follower != followee)
-                {
-                    engine.follow(follower, followee);
-                }
+                follow.apply(home, stable);
+            }
+        }
+        for (final long follower : STRANGERS)
+        {
+            LongStream.of(STRANGERS).filter(followee -> followee != follower).forEach(followee -> follow.apply(follower, followee));
+        }
+    }
+
+    /**
+     * Once the writers are done, every timeline is exactly what the reference makes of the follows
+     * and the live tweets they left: concurrency left no hole and no ghost behind.
+     */
+    private void assertSettled()
+    {
+        final ReferenceTimelines reference = new ReferenceTimelines();
+        followEveryone(reference::follow);
+        for (int edge = 0; edge < HOMES.length * CHURNED.length; edge++)
+        {
+            if (follows.mayFollow(edge))
+            {
+                reference.follow(HOMES[edge / CHURNED.length], CHURNED[edge % CHURNED.length]);
+            }
+        }
+        posted.stream()
+            .filter(tweet -> !deletions.deletedBy(tweet.id(), Long.MAX_VALUE))
+            .sorted(Comparator.comparingLong(Tweet::id))
+            .forEach(tweet -> reference.post(tweet.id(), tweet.author(), tweet.text()));
+        for (final long[] users : List.of(HOMES, STABLE, CHURNED, STRANGERS))
+        {
+            for (final long user : users)
+            {
+                assertEquals(
+                    Pages.all((limit, before) -> reference.home(user, limit, before)),
+                    Pages.all((limit, before) -> engine.home(user, limit, before)),
+                    "settled home of " + user);
+                assertEquals(
+                    Pages.all((limit, before) -> reference.tweets(user, limit, before)),
+                    Pages.all((limit, before) -> engine.tweets(user, limit, before)),
+                    "settled tweets of " + user);
             }
         }
     }
@@ -127,6 +170,7 @@ class ConcurrencyTest
                 assertTrue(id > previousId, "id " + id + " acknowledged after id " + previousId);
                 previousId = id;
                 final Tweet tweet = new Tweet(id, author, text, Instant.ofEpochMilli(TweetIds.timeMillis(id)));
+                posted.add(tweet);
                 if (kind == STABLE && random.nextInt(3) == 0)
                 {
                     deletable.add(tweet);

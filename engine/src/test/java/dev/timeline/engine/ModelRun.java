@@ -341,12 +341,6 @@ final class ModelRun implements AutoCloseable
     }
 
     @FunctionalInterface
-    private interface EdgeChange
-    {
-        void apply(long follower, long followee);
-    }
-
-    @FunctionalInterface
     private interface AsyncEdgeChange
     {
         CompletableFuture<Void> apply(long follower, long followee);
