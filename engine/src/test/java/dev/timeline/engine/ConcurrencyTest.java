@@ -141,14 +141,7 @@ class ConcurrencyTest
         {
             for (final long user : users)
             {
-                assertEquals(
-                    Pages.all((limit, before) -> reference.home(user, limit, before)),
-                    Pages.all((limit, before) -> engine.home(user, limit, before)),
-                    "settled home of " + user);
-                assertEquals(
-                    Pages.all((limit, before) -> reference.tweets(user, limit, before)),
-                    Pages.all((limit, before) -> engine.tweets(user, limit, before)),
-                    "settled tweets of " + user);
+                ReferenceChecks.assertSameTimelines(reference, engine, user, "settled");
             }
         }
     }

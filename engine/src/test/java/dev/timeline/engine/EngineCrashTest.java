@@ -19,7 +19,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -197,19 +196,9 @@ class EngineCrashTest
     {
         for (final long user : population.all())
         {
-            assertEquals(
-                Pages.all((limit, before) -> reference.home(user, limit, before)),
-                Pages.all((limit, before) -> engine.home(user, limit, before)),
-                where + ": home of " + user);
-            assertEquals(
-                Pages.all((limit, before) -> reference.tweets(user, limit, before)),
-                Pages.all((limit, before) -> engine.tweets(user, limit, before)),
-                where + ": tweets of " + user);
+            ReferenceChecks.assertSameTimelines(reference, engine, user, where);
         }
-        final EngineStats stats = engine.stats();
-        assertEquals(reference.followCount(), stats.follows(), where + ": follow edges in " + stats);
-        assertEquals(reference.liveTweetCount(), stats.tweets(), where + ": live tweets in " + stats);
-        assertEquals(reference.deletedTweetCount(), stats.deletedTweets(), where + ": deleted tweets in " + stats);
+        ReferenceChecks.assertSameCounts(reference, engine, where);
     }
 
     private static void onReference(final String where, final String what, final Runnable change)

@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -277,11 +276,8 @@ final class ModelRun implements AutoCloseable
             walk(true, user, Limits.MAX_LIMIT);
             walk(false, user, Limits.MAX_LIMIT);
         }
-        final EngineStats stats = engine.stats();
-        final String where = "seed " + seed + ", step " + step + ", " + shape + ", open " + opens + ": ";
-        assertEquals(reference.followCount(), stats.follows(), where + "follow edges in " + stats);
-        assertEquals(reference.liveTweetCount(), stats.tweets(), where + "live tweets in " + stats);
-        assertEquals(reference.deletedTweetCount(), stats.deletedTweets(), where + "deleted tweets in " + stats);
+        ReferenceChecks.assertSameCounts(
+            reference, engine, "seed " + seed + ", step " + step + ", " + shape + ", open " + opens);
     }
 
     private Outcome compare(final String op, final Callable<?> onEngine, final Callable<?> onReference)
