@@ -328,7 +328,12 @@ public final class TimelineEngine implements AutoCloseable
         final UnsafeBuffer buffer = (UnsafeBuffer)inbox.buffer();
         buffer.putInt(index + SLOT_OFFSET, slot);
         buffer.putLong(index + FIRST_OFFSET, author);
-        TweetText.encode(text, buffer, index + TEXT_OFFSET);
+        if (TweetText.encode(text, buffer, index + TEXT_OFFSET, textLength) != textLength)
+        {
+            inbox.abort(index);
+            leave(slot);
+            throw new IllegalArgumentException("the text changed while it was being posted; nothing was posted");
+        }
         return commit(index, slot);
     }
 
@@ -361,12 +366,18 @@ public final class TimelineEngine implements AutoCloseable
         final int index = inbox.tryClaim(type, length);
         if (index < 0)
         {
-            acks.release(slot);
-            submitting.decrementAndGet();
+            leave(slot);
             callerCounts.rejections.increment();
             throw new RejectedException("the inbox is full (" + config.inboxBytes() + " bytes); retry later");
         }
         return index;
+    }
+
+    /** Gives back the slot of a write that was not submitted and leaves the submission gate. */
+    private void leave(final int slot)
+    {
+        acks.release(slot);
+        submitting.decrementAndGet();
     }
 
     private long commit(final int index, final int slot)
