@@ -42,6 +42,12 @@ final class EngineFixture implements AutoCloseable
     /** Posts {@code posts} tweets from operation stream {@code stream} and waits for them all. */
     void post(final int stream, final int posts)
     {
+        post(engine, workload, stream, posts);
+    }
+
+    /** Posts {@code posts} tweets of {@code workload}'s operation stream {@code stream} into {@code engine}. */
+    static void post(final TimelineEngine engine, final Workload workload, final int stream, final int posts)
+    {
         final OperationStream operations = workload.operations(stream, 0);
         final AsyncWindow window = new AsyncWindow(WINDOW);
         for (int i = 0; i < posts; i++)
