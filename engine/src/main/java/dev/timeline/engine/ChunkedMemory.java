@@ -8,16 +8,17 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Off-heap memory in equal chunks that are allocated as needed and never move or shrink, so a
- * reader holding an offset can always dereference it.
+ * Off-heap memory in equal, cache-line aligned chunks that are allocated as needed and never move
+ * or shrink, so a reader holding an offset can always dereference it.
  * <p>
  * Single writer: only the owning writer thread calls {@link #ensureChunk(int)}. Readers on any
  * thread call {@link #chunk(int)}; the chunk directory is published with a volatile write.
- * Chunks are direct buffers, released by the garbage collector once the engine is unreachable, so a
- * read racing with {@code close} never touches freed memory.
+ * Chunks are direct buffers, released by {@link #free} once no reader can reach them.
  */
 final class ChunkedMemory
 {
+    private static final int ALIGNMENT = 64;
+
     private final int chunkBytes;
     private volatile UnsafeBuffer[] chunks = new UnsafeBuffer[0];
 
@@ -47,7 +48,9 @@ final class ChunkedMemory
             chunks = Arrays.copyOf(chunks, index + 1);
             for (int i = this.chunks.length; i <= index; i++)
             {
-                chunks[i] = new UnsafeBuffer(BufferUtil.allocateDirectAligned(chunkBytes, 64));
+                final ByteBuffer memory = ByteBuffer.allocateDirect(chunkBytes + ALIGNMENT);
+                final int misalignment = (int)(BufferUtil.address(memory) & (ALIGNMENT - 1));
+                chunks[i] = new UnsafeBuffer(memory, misalignment == 0 ? 0 : ALIGNMENT - misalignment, chunkBytes);
             }
             this.chunks = chunks;
         }
@@ -61,7 +64,7 @@ final class ChunkedMemory
         for (int i = 0; remaining > 0; i++)
         {
             final int bytes = (int)Math.min(chunkBytes, remaining);
-            out.put(chunk(i).byteBuffer().duplicate().clear().limit(bytes));
+            out.put(view(chunk(i), bytes));
             remaining -= bytes;
         }
     }
@@ -73,14 +76,30 @@ final class ChunkedMemory
         for (int i = 0; remaining > 0; i++)
         {
             final int bytes = (int)Math.min(chunkBytes, remaining);
-            final ByteBuffer into = ensureChunk(i).byteBuffer().duplicate().clear().limit(bytes);
-            in.get(into);
+            in.get(view(ensureChunk(i), bytes));
             remaining -= bytes;
         }
+    }
+
+    /** Releases every chunk; only once no thread reads or writes this memory any more. */
+    void free()
+    {
+        for (final UnsafeBuffer chunk : chunks)
+        {
+            BufferUtil.free(chunk.byteBuffer());
+        }
+        chunks = new UnsafeBuffer[0];
     }
 
     long reservedBytes()
     {
         return (long)chunks.length * chunkBytes;
+    }
+
+    /** The first {@code bytes} of {@code chunk} as a byte buffer positioned on them. */
+    private static ByteBuffer view(final UnsafeBuffer chunk, final int bytes)
+    {
+        final int start = chunk.wrapAdjustment();
+        return chunk.byteBuffer().duplicate().limit(start + bytes).position(start);
     }
 }

@@ -259,6 +259,13 @@ final class EngineState
         timelines.readFrom(in);
     }
 
+    /** Releases the off-heap memory; only once nothing reads or writes the state any more. */
+    void free()
+    {
+        tweets.free();
+        timelines.free();
+    }
+
     private void deliver(final UserTable table, final int user, final long id, final int author, final int tweet)
     {
         table.beginWrite(user);

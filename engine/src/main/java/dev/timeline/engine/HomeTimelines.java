@@ -202,6 +202,12 @@ final class HomeTimelines
         return index >= capacity ? index - capacity : index;
     }
 
+    /** Releases the off-heap memory; only once nothing reads or writes the timelines any more. */
+    void free()
+    {
+        memory.free();
+    }
+
     long reservedBytes()
     {
         return memory.reservedBytes();

@@ -98,9 +98,10 @@ final class Snapshots
         }
         for (final Path file : snapshots)
         {
+            final EngineState state = freshState.get();
             try
             {
-                final Loaded loaded = load(file, freshState.get());
+                final Loaded loaded = load(file, state);
                 if (loaded != null)
                 {
                     return loaded;
@@ -110,6 +111,7 @@ final class Snapshots
             {
                 errorLog.record(new IOException("snapshot " + file + " is unusable, trying an older one", ex));
             }
+            state.free();
         }
         return null;
     }

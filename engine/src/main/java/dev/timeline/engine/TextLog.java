@@ -53,6 +53,11 @@ final class TextLog
         memory.readFrom(in, tail);
     }
 
+    void free()
+    {
+        memory.free();
+    }
+
     long reservedBytes()
     {
         return memory.reservedBytes();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import static dev.timeline.engine.CommandLayout.DELETE;
 import static dev.timeline.engine.CommandLayout.FIRST_OFFSET;
@@ -64,6 +65,7 @@ public final class TimelineEngine implements AutoCloseable
     private final long writeTimeoutNanos;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger submitting = new AtomicInteger();
+    private final LongAdder reading = new LongAdder();
 
     private TimelineEngine(final EngineConfig config)
     {
@@ -94,12 +96,14 @@ public final class TimelineEngine implements AutoCloseable
         {
             CloseHelper.quietClose(journal);
             directory.close();
+            state.free();
             throw new DataDirectoryException(ex.getMessage(), ex);
         }
         catch (final RuntimeException ex)
         {
             CloseHelper.quietClose(journal);
             directory.close();
+            state.free();
             throw ex;
         }
         this.journal = journal;
@@ -232,7 +236,16 @@ public final class TimelineEngine implements AutoCloseable
     public int home(final long user, final int limit, final long before, final TimelineBuffer into)
     {
         checkRead(user, limit, before);
-        return reader.home(user, limit, before, into);
+        reading.increment();
+        try
+        {
+            checkOpen();
+            return reader.home(user, limit, before, into);
+        }
+        finally
+        {
+            reading.decrement();
+        }
     }
 
     /** The newest {@code limit} (1..200) of {@code user}'s own tweets, newest first. */
@@ -253,7 +266,16 @@ public final class TimelineEngine implements AutoCloseable
     public int tweets(final long user, final int limit, final long before, final TimelineBuffer into)
     {
         checkRead(user, limit, before);
-        return reader.tweets(user, limit, before, into);
+        reading.increment();
+        try
+        {
+            checkOpen();
+            return reader.tweets(user, limit, before, into);
+        }
+        finally
+        {
+            reading.decrement();
+        }
     }
 
     /** What opening this engine replayed. */
@@ -276,7 +298,8 @@ public final class TimelineEngine implements AutoCloseable
 
     /**
      * Stops accepting writes, applies and acknowledges every write already accepted, writes a
-     * snapshot, then closes the journal and releases the data directory. Idempotent.
+     * snapshot, closes the journal and releases the data directory, then waits for reads in progress
+     * and frees the engine's off-heap memory. Idempotent.
      */
     @Override
     public void close()
@@ -297,6 +320,11 @@ public final class TimelineEngine implements AutoCloseable
         CloseHelper.quietClose(journal);
         CloseHelper.quietClose(counters);
         directory.close();
+        while (reading.sum() != 0)
+        {
+            Thread.yield();
+        }
+        state.free();
     }
 
     private long submitPair(final int type, final long first, final long second, final CompletableFuture<?> future)
@@ -415,6 +443,11 @@ public final class TimelineEngine implements AutoCloseable
         {
             throw new IllegalArgumentException("before must be a tweet id (not negative), was " + before);
         }
+    }
+
+    /** Inside a read, after counting it: a close that began first makes it fail rather than touch freed memory. */
+    private void checkOpen()
+    {
         if (closed.get())
         {
             throw new EngineClosedException("the engine is closed");

@@ -172,6 +172,13 @@ final class TweetStore
         COUNT.setRelease(this, count);
     }
 
+    /** Releases the off-heap memory; only once nothing reads or writes the store any more. */
+    void free()
+    {
+        records.free();
+        texts.free();
+    }
+
     long reservedBytes()
     {
         return records.reservedBytes() + texts.reservedBytes();
