@@ -235,17 +235,7 @@ public final class TimelineEngine implements AutoCloseable
      */
     public int home(final long user, final int limit, final long before, final TimelineBuffer into)
     {
-        checkRead(user, limit, before);
-        reading.increment();
-        try
-        {
-            checkOpen();
-            return reader.home(user, limit, before, into);
-        }
-        finally
-        {
-            reading.decrement();
-        }
+        return read(true, user, limit, before, into);
     }
 
     /** The newest {@code limit} (1..200) of {@code user}'s own tweets, newest first. */
@@ -265,17 +255,7 @@ public final class TimelineEngine implements AutoCloseable
     /** Allocation-free {@link #tweets(long, int, long)}: fills {@code into} and returns how many. */
     public int tweets(final long user, final int limit, final long before, final TimelineBuffer into)
     {
-        checkRead(user, limit, before);
-        reading.increment();
-        try
-        {
-            checkOpen();
-            return reader.tweets(user, limit, before, into);
-        }
-        finally
-        {
-            reading.decrement();
-        }
+        return read(false, user, limit, before, into);
     }
 
     /** What opening this engine replayed. */
@@ -429,6 +409,22 @@ public final class TimelineEngine implements AutoCloseable
         catch (final RejectedException | EngineClosedException | IllegalStateException ex)
         {
             future.completeExceptionally(ex);
+        }
+    }
+
+    /** A read counted for {@link #close}, which frees the memory it reads only once no read is counted. */
+    private int read(final boolean home, final long user, final int limit, final long before, final TimelineBuffer into)
+    {
+        checkRead(user, limit, before);
+        reading.increment();
+        try
+        {
+            checkOpen();
+            return home ? reader.home(user, limit, before, into) : reader.tweets(user, limit, before, into);
+        }
+        finally
+        {
+            reading.decrement();
         }
     }
 
