@@ -17,11 +17,14 @@ import java.util.List;
 
 /**
  * Entry point of {@code benchmarks.jar}: JMH's command line, with the JVM flags that Chronicle Queue and Agrona need
- * appended to every forked JVM, so {@code java -jar benchmarks.jar Journal} needs no flags typed.
+ * appended to every forked JVM, so {@code java -jar benchmarks.jar Journal} needs no flags typed;
+ * {@code java -jar benchmarks.jar scale USERS FOLLOWS POSTS} runs the {@link ScaleProbe} instead.
  */
 public final class BenchmarkMain
 {
     private static final String JVM_FLAGS_RESOURCE = "jvm.flags";
+    /** First argument that runs {@link ScaleProbe} in this JVM instead of JMH. */
+    private static final String SCALE_COMMAND = "scale";
 
     private BenchmarkMain()
     {
@@ -33,6 +36,11 @@ public final class BenchmarkMain
      */
     public static void main(final String[] args) throws IOException
     {
+        if (args.length > 0 && SCALE_COMMAND.equals(args[0]))
+        {
+            ScaleProbe.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         final CommandLineOptions commandLine;
         try
         {

@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * per user and follow edge and the off-heap memory, then closes the engine (writing a snapshot) and
  * reopens it from that snapshot. For example:
  * <pre>
- * java -XX:MaxDirectMemorySize=20g -cp benchmarks/target/benchmarks.jar dev.timeline.bench.ScaleProbe 1000000 100 1000000
+ * java -XX:MaxDirectMemorySize=20g -jar benchmarks/target/benchmarks.jar scale 1000000 100 1000000
  * </pre>
  */
 public final class ScaleProbe
