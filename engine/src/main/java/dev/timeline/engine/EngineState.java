@@ -201,7 +201,7 @@ final class EngineState
         {
             out.putLong(table.userIds[user]);
             out.putInt(table.head(user));
-            out.putInt(table.block(user));
+            out.putLong(table.block(user));
             out.putLong(table.horizon(user));
             out.putLong(table.ring(user));
             out.putInt(table.isPulled[user] ? 1 : 0);
@@ -230,7 +230,7 @@ final class EngineState
             users.intern(in.getLong());
             final UserTable table = users.table();
             table.head(user, in.getInt());
-            table.block(user, in.getInt());
+            table.block(user, in.getLong());
             table.horizon(user, in.getLong());
             table.ring(user, in.getLong());
             table.isPulled[user] = in.getInt() != 0;

@@ -14,8 +14,9 @@ import static dev.timeline.engine.TimelineLayout.start;
 
 /**
  * The materialized home timelines of a partition laid out as {@link TimelineLayout}: each user's
- * ring of entries in a fixed-capacity off-heap block, allocated on first delivery and never moved,
- * and its header in the {@link UserTable}.
+ * ring of entries in an off-heap block and its header in the {@link UserTable}. A timeline starts
+ * in a small block and moves to a four times larger one when it fills, up to the configured
+ * capacity, so memory follows the entries delivered rather than the capacity.
  * <p>
  * Entries are addressed by position, {@code 0} the oldest. The writer methods must run inside the
  * user's seqlock write section; the accessors are safe from any thread inside a seqlock read, whose
@@ -23,14 +24,11 @@ import static dev.timeline.engine.TimelineLayout.start;
  */
 final class HomeTimelines
 {
-    private static final int CHUNK_BYTES = 1 << 26;
+    private static final int SMALLEST_BLOCK = 16;
+    private static final int GROWTH = 4;
 
     private final int capacity;
-    private final int blockLength;
-    private final int blocksPerChunk;
-    private final ChunkedMemory memory;
-    private int blocks;
-
+    private final BlockPool[] pools;
     private final long[] mergeIds;
     private final int[] mergeAuthors;
     private final int[] mergeTweets;
@@ -38,46 +36,54 @@ final class HomeTimelines
     HomeTimelines(final int capacity)
     {
         this.capacity = capacity;
-        blockLength = TimelineLayout.blockLength(capacity);
-        blocksPerChunk = Math.max(1, CHUNK_BYTES / blockLength);
-        memory = new ChunkedMemory(blocksPerChunk * blockLength);
+        int pools = 1;
+        for (long size = SMALLEST_BLOCK; size < capacity; size *= GROWTH)
+        {
+            pools++;
+        }
+        this.pools = new BlockPool[pools];
+        for (int pool = 0, size = Math.min(SMALLEST_BLOCK, capacity); pool < pools; pool++, size *= GROWTH)
+        {
+            this.pools[pool] = new BlockPool(Math.min(size, capacity));
+        }
         mergeIds = new long[capacity * 2];
         mergeAuthors = new int[capacity * 2];
         mergeTweets = new int[capacity * 2];
     }
 
-    int capacity()
-    {
-        return capacity;
-    }
-
     /** Writer only: appends an entry whose id is larger than every id held, trimming the oldest when full. */
     void append(final UserTable table, final int user, final long id, final int author, final int tweet)
     {
-        final int block = blockOf(table, user);
+        final long ring = table.ring(user);
+        long block = table.block(user);
+        if (block < 0 || count(ring) == capacity(block) && capacity(block) < capacity)
+        {
+            block = move(table, user, block, count(ring) + 1);
+        }
+        final int blockCapacity = capacity(block);
         final UnsafeBuffer chunk = chunk(block);
         final int at = blockOffset(block);
-        final long ring = table.ring(user);
-        int start = start(ring);
-        int count = count(ring);
-        if (count == capacity)
+        int start = start(table.ring(user));
+        int count = count(table.ring(user));
+        if (count == blockCapacity)
         {
             table.horizon(user, chunk.getLong(entryOffset(at, start) + ENTRY_ID_OFFSET));
-            start = start + 1 == capacity ? 0 : start + 1;
+            start = start + 1 == blockCapacity ? 0 : start + 1;
             count--;
         }
-        putEntry(chunk, entryOffset(at, ringIndex(start, count)), id, author, tweet);
+        putEntry(chunk, entryOffset(at, ringIndex(blockCapacity, start, count)), id, author, tweet);
         table.ring(user, ring(start, count + 1));
     }
 
     /** Writer only: removes every entry by {@code author}, keeping the rest in order. */
     void removeAuthor(final UserTable table, final int user, final int author)
     {
-        final int block = table.block(user);
+        final long block = table.block(user);
         if (block < 0)
         {
             return;
         }
+        final int blockCapacity = capacity(block);
         final UnsafeBuffer chunk = chunk(block);
         final int at = blockOffset(block);
         final long ring = table.ring(user);
@@ -86,14 +92,14 @@ final class HomeTimelines
         int kept = 0;
         for (int position = 0; position < count; position++)
         {
-            final int from = entryOffset(at, ringIndex(start, position));
+            final int from = entryOffset(at, ringIndex(blockCapacity, start, position));
             if (chunk.getInt(from + ENTRY_AUTHOR_OFFSET) != author)
             {
                 if (kept != position)
                 {
                     putEntry(
                         chunk,
-                        entryOffset(at, ringIndex(start, kept)),
+                        entryOffset(at, ringIndex(blockCapacity, start, kept)),
                         chunk.getLong(from + ENTRY_ID_OFFSET),
                         chunk.getInt(from + ENTRY_AUTHOR_OFFSET),
                         chunk.getInt(from + ENTRY_TWEET_OFFSET));
@@ -119,20 +125,111 @@ final class HomeTimelines
         final UserTable table, final int user, final long[] ids, final int[] authors, final int[] tweets,
         final int length, final long notCollected)
     {
-        final int block = blockOf(table, user);
+        final int merged = mergeInto(table, user, ids, authors, tweets, length);
+        long horizon = Math.max(table.horizon(user), notCollected);
+        int first = Math.max(0, merged - capacity);
+        if (first > 0)
+        {
+            horizon = Math.max(horizon, mergeIds[first - 1]);
+        }
+        while (first < merged && mergeIds[first] <= horizon)
+        {
+            first++;
+        }
+        long block = table.block(user);
+        if (block < 0 || capacity(block) < merged - first)
+        {
+            block = move(table, user, block, merged - first);
+        }
         final UnsafeBuffer chunk = chunk(block);
         final int at = blockOffset(block);
-        final long ring = table.ring(user);
-        final int start = start(ring);
-        final int count = count(ring);
-        long horizon = Math.max(table.horizon(user), notCollected);
+        for (int i = first; i < merged; i++)
+        {
+            putEntry(chunk, entryOffset(at, i - first), mergeIds[i], mergeAuthors[i], mergeTweets[i]);
+        }
+        table.horizon(user, horizon);
+        table.ring(user, ring(0, merged - first));
+    }
 
+    void writeTo(final SnapshotOutput out) throws IOException
+    {
+        for (final BlockPool pool : pools)
+        {
+            pool.writeTo(out);
+        }
+    }
+
+    /** Writer only, on timelines with no block allocated. */
+    void readFrom(final SnapshotInput in) throws IOException
+    {
+        for (final BlockPool pool : pools)
+        {
+            pool.readFrom(in);
+        }
+    }
+
+    /** Entries {@code block} holds, or 0 if the value is not a block (a torn read). */
+    int capacity(final long block)
+    {
+        final int pool = TimelineLayout.pool(block);
+        return pool >= 0 && pool < pools.length ? pools[pool].capacity() : 0;
+    }
+
+    /** The chunk holding {@code block}, or null if it is not a block visible to this thread. */
+    UnsafeBuffer chunk(final long block)
+    {
+        final int pool = TimelineLayout.pool(block);
+        return pool >= 0 && pool < pools.length ? pools[pool].chunk(TimelineLayout.index(block)) : null;
+    }
+
+    int blockOffset(final long block)
+    {
+        return pools[TimelineLayout.pool(block)].offset(TimelineLayout.index(block));
+    }
+
+    /** The ring index of {@code position} in a ring of {@code blockCapacity} whose oldest entry is at {@code start}. */
+    static int ringIndex(final int blockCapacity, final int start, final int position)
+    {
+        final int index = start + position;
+        return index >= blockCapacity ? index - blockCapacity : index;
+    }
+
+    void free()
+    {
+        for (final BlockPool pool : pools)
+        {
+            pool.free();
+        }
+    }
+
+    long reservedBytes()
+    {
+        long bytes = 0;
+        for (final BlockPool pool : pools)
+        {
+            bytes += pool.reservedBytes();
+        }
+        return bytes;
+    }
+
+    /** Merges the held entries and the new ones into the merge arrays, oldest first; returns how many. */
+    private int mergeInto(
+        final UserTable table, final int user, final long[] ids, final int[] authors, final int[] tweets,
+        final int length)
+    {
+        final long block = table.block(user);
+        final long ring = table.ring(user);
+        final int count = block < 0 ? 0 : count(ring);
+        final int start = start(ring);
+        final UnsafeBuffer chunk = block < 0 ? null : chunk(block);
+        final int at = block < 0 ? 0 : blockOffset(block);
+        final int blockCapacity = capacity(block);
         int merged = 0;
         int held = 0;
         int added = length - 1;
         while (held < count || added >= 0)
         {
-            final int from = entryOffset(at, ringIndex(start, held));
+            final int from = held < count ? entryOffset(at, ringIndex(blockCapacity, start, held)) : 0;
             final long heldId = held < count ? chunk.getLong(from + ENTRY_ID_OFFSET) : Long.MAX_VALUE;
             final long addedId = added >= 0 ? ids[added] : Long.MAX_VALUE;
             if (heldId <= addedId)
@@ -153,81 +250,44 @@ final class HomeTimelines
                 mergeTweets[merged++] = tweets[added--];
             }
         }
+        return merged;
+    }
 
-        int first = Math.max(0, merged - capacity);
-        if (first > 0)
+    /**
+     * Moves {@code user}'s timeline into the smallest block holding {@code entries}, oldest entry
+     * first, and releases the old block; returns the new block.
+     */
+    private long move(final UserTable table, final int user, final long from, final int entries)
+    {
+        int pool = 0;
+        while (pools[pool].capacity() < entries && pool + 1 < pools.length)
         {
-            horizon = Math.max(horizon, mergeIds[first - 1]);
+            pool++;
         }
-        while (first < merged && mergeIds[first] <= horizon)
+        final long to = TimelineLayout.block(pool, pools[pool].allocate());
+        if (from >= 0)
         {
-            first++;
+            final long ring = table.ring(user);
+            final int start = start(ring);
+            final int count = count(ring);
+            final int fromCapacity = capacity(from);
+            final UnsafeBuffer source = chunk(from);
+            final int sourceAt = blockOffset(from);
+            final UnsafeBuffer target = chunk(to);
+            final int targetAt = blockOffset(to);
+            for (int position = 0; position < count; position++)
+            {
+                target.putBytes(
+                    entryOffset(targetAt, position),
+                    source,
+                    entryOffset(sourceAt, ringIndex(fromCapacity, start, position)),
+                    TimelineLayout.ENTRY_LENGTH);
+            }
+            table.ring(user, ring(0, count));
+            pools[TimelineLayout.pool(from)].release(TimelineLayout.index(from));
         }
-        for (int i = first; i < merged; i++)
-        {
-            putEntry(chunk, entryOffset(at, i - first), mergeIds[i], mergeAuthors[i], mergeTweets[i]);
-        }
-        table.horizon(user, horizon);
-        table.ring(user, ring(0, merged - first));
-    }
-
-    void writeTo(final SnapshotOutput out) throws IOException
-    {
-        out.putInt(blocks);
-        memory.writeTo(out, usedBytes());
-    }
-
-    /** Writer only, on timelines with no block allocated. */
-    void readFrom(final SnapshotInput in) throws IOException
-    {
-        blocks = in.getInt();
-        memory.readFrom(in, usedBytes());
-    }
-
-    /** The chunk holding {@code block}, or null if not yet visible to this thread. */
-    UnsafeBuffer chunk(final int block)
-    {
-        return memory.chunk(block / blocksPerChunk);
-    }
-
-    int blockOffset(final int block)
-    {
-        return (block % blocksPerChunk) * blockLength;
-    }
-
-    /** The ring index of {@code position} in a timeline whose oldest entry is at {@code start}. */
-    int ringIndex(final int start, final int position)
-    {
-        final int index = start + position;
-        return index >= capacity ? index - capacity : index;
-    }
-
-    /** Releases the off-heap memory; only once nothing reads or writes the timelines any more. */
-    void free()
-    {
-        memory.free();
-    }
-
-    long reservedBytes()
-    {
-        return memory.reservedBytes();
-    }
-
-    private int blockOf(final UserTable table, final int user)
-    {
-        int block = table.block(user);
-        if (block < 0)
-        {
-            block = blocks++;
-            memory.ensureChunk(block / blocksPerChunk);
-            table.block(user, block);
-        }
-        return block;
-    }
-
-    private long usedBytes()
-    {
-        return (long)(blocks / blocksPerChunk) * memory.chunkBytes() + (long)(blocks % blocksPerChunk) * blockLength;
+        table.block(user, to);
+        return to;
     }
 
     private static void putEntry(

@@ -11,6 +11,8 @@ final class ReadScratch
 {
     static final int RING = -1;
 
+    /** The reader's view of the timeline ring being merged. */
+    final RingView ring = new RingView();
     /** Per cursor: the id it points at. */
     long[] ids = new long[16];
     /** Per cursor: the tweet it points at (a ring position for the ring cursor). */

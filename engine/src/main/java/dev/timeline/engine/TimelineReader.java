@@ -1,11 +1,6 @@
 package dev.timeline.engine;
 
-import org.agrona.concurrent.UnsafeBuffer;
 
-import static dev.timeline.engine.TimelineLayout.ENTRY_AUTHOR_OFFSET;
-import static dev.timeline.engine.TimelineLayout.ENTRY_ID_OFFSET;
-import static dev.timeline.engine.TimelineLayout.ENTRY_TWEET_OFFSET;
-import static dev.timeline.engine.TimelineLayout.entryOffset;
 
 /**
  * Answers home and user-timeline reads from any thread, without locks, while the writer changes
@@ -107,29 +102,21 @@ final class TimelineReader
         {
             addChain(scratch, table, author, bound);
         }
-        final int block = table.block(user);
+        final long block = table.block(user);
         if (block < 0)
         {
             return mergeChains(table, limit, into, scratch);
         }
-        final UnsafeBuffer chunk = timelines.chunk(block);
-        if (chunk == null)
+        final RingView ring = scratch.ring;
+        if (!ring.wrap(timelines, block, table.ring(user)))
         {
             return false;
         }
-        final int at = timelines.blockOffset(block);
         final long horizon = table.horizon(user);
-        final long ring = table.ring(user);
-        final int start = TimelineLayout.start(ring);
-        final int count = TimelineLayout.count(ring);
-        if (start < 0 || start >= timelines.capacity() || count < 0 || count > timelines.capacity())
-        {
-            return false;
-        }
-        final int newest = skipPulled(chunk, at, start, lastBelow(chunk, at, start, count, bound), pulled);
+        final int newest = ring.skipAuthors(ring.lastBelow(bound), pulled);
         if (newest >= 0)
         {
-            scratch.add(ringId(chunk, at, start, newest), newest, ReadScratch.RING);
+            scratch.add(ring.id(newest), newest, ReadScratch.RING);
         }
         else if (horizon > 0)
         {
@@ -145,18 +132,17 @@ final class TimelineReader
                 continue;
             }
             final int position = scratch.positions[cursor];
-            final int entry = entryOffset(at, timelines.ringIndex(start, position));
-            final int tweet = chunk.getInt(entry + ENTRY_TWEET_OFFSET);
-            final int author = chunk.getInt(entry + ENTRY_AUTHOR_OFFSET);
+            final int tweet = ring.tweet(position);
+            final int author = ring.author(position);
             if (tweet < 0 || tweet >= tweetCount || author < 0 || author >= table.capacity())
             {
                 return false;
             }
             final long id = scratch.ids[cursor];
-            final int next = skipPulled(chunk, at, start, position - 1, pulled);
+            final int next = ring.skipAuthors(position - 1, pulled);
             if (next >= 0)
             {
-                scratch.ids[cursor] = ringId(chunk, at, start, next);
+                scratch.ids[cursor] = ring.id(next);
                 scratch.positions[cursor] = next;
                 scratch.topMoved();
             }
@@ -248,51 +234,5 @@ final class TimelineReader
             final int index = into.add(id, table.userIds[author], tweets.textLength(tweet));
             tweets.copyText(tweet, into.mutableText(), into.textOffset(index));
         }
-    }
-
-    /** The newest position holding an id below {@code bound}, or -1; the newest itself is tried first. */
-    private int lastBelow(final UnsafeBuffer chunk, final int at, final int start, final int count, final long bound)
-    {
-        if (count > 0 && ringId(chunk, at, start, count - 1) < bound)
-        {
-            return count - 1;
-        }
-        int low = 0;
-        int high = count - 2;
-        while (low <= high)
-        {
-            final int mid = (low + high) >>> 1;
-            if (ringId(chunk, at, start, mid) < bound)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid - 1;
-            }
-        }
-        return high;
-    }
-
-    /** From {@code position} down, the first position whose author is not merged at read time, or -1. */
-    private int skipPulled(
-        final UnsafeBuffer chunk, final int at, final int start, final int position, final int[] pulled)
-    {
-        int newest = position;
-        while (newest >= 0 && pulled.length > 0 && SortedInts.contains(pulled, ringAuthor(chunk, at, start, newest)))
-        {
-            newest--;
-        }
-        return newest;
-    }
-
-    private int ringAuthor(final UnsafeBuffer chunk, final int at, final int start, final int position)
-    {
-        return chunk.getInt(entryOffset(at, timelines.ringIndex(start, position)) + ENTRY_AUTHOR_OFFSET);
-    }
-
-    private long ringId(final UnsafeBuffer chunk, final int at, final int start, final int position)
-    {
-        return chunk.getLong(entryOffset(at, timelines.ringIndex(start, position)) + ENTRY_ID_OFFSET);
     }
 }

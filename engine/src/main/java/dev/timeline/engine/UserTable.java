@@ -112,10 +112,10 @@ final class UserTable
         return homes[home(user) + TimelineLayout.RING_INDEX];
     }
 
-    /** {@code user}'s timeline block, or -1 before its first delivery. */
-    int block(final int user)
+    /** {@code user}'s timeline block (see {@link TimelineLayout#block}), or -1 before its first delivery. */
+    long block(final int user)
     {
-        return (int)homes[home(user) + TimelineLayout.BLOCK_INDEX];
+        return homes[home(user) + TimelineLayout.BLOCK_INDEX];
     }
 
     /** Writer only, inside the user's write section. */
@@ -131,7 +131,7 @@ final class UserTable
     }
 
     /** Writer only, inside the user's write section. */
-    void block(final int user, final int block)
+    void block(final int user, final long block)
     {
         homes[home(user) + TimelineLayout.BLOCK_INDEX] = block;
     }
