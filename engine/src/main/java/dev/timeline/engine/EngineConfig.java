@@ -43,7 +43,6 @@ public final class EngineConfig
     private boolean readOnly;
     private boolean ignoreSnapshots;
     private RecoveryListener recoveryListener = (replayed, total) -> {};
-    private boolean concluded;
 
     /**
      * Checks every setting; called by {@link TimelineEngine#open(EngineConfig)}.
@@ -88,13 +87,7 @@ public final class EngineConfig
         {
             throw new IllegalArgumentException("writeTimeout must be positive, was " + writeTimeout);
         }
-        concluded = true;
         return this;
-    }
-
-    boolean isConcluded()
-    {
-        return concluded;
     }
 
     /** Where the journal, counters and snapshots live; created if absent. Required. */

@@ -30,11 +30,6 @@ final class ErrorLog
         this.file = file;
     }
 
-    Path file()
-    {
-        return file;
-    }
-
     synchronized long count()
     {
         return errors;

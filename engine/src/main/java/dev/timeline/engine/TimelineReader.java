@@ -1,7 +1,5 @@
 package dev.timeline.engine;
 
-
-
 /**
  * Answers home and user-timeline reads from any thread, without locks, while the writer changes
  * the state.
