@@ -7,12 +7,17 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 
-/** Reads a snapshot file written by {@link SnapshotOutput}, keeping a CRC32C of every byte consumed. */
+/**
+ * Reads a snapshot file written by {@link SnapshotOutput} through a staging buffer, keeping a
+ * CRC32C of every byte consumed; the checksum is brought up to date a buffer at a time, not per value.
+ */
 final class SnapshotInput
 {
     private final FileChannel channel;
     private final ByteBuffer staging = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32C crc = new CRC32C();
+    /** Where in the staging buffer the bytes not yet in the checksum begin. */
+    private int unchecked;
 
     SnapshotInput(final FileChannel channel)
     {
@@ -23,17 +28,13 @@ final class SnapshotInput
     long getLong() throws IOException
     {
         fill(Long.BYTES);
-        final long value = staging.getLong(staging.position());
-        consume(Long.BYTES);
-        return value;
+        return staging.getLong();
     }
 
     int getInt() throws IOException
     {
         fill(Integer.BYTES);
-        final int value = staging.getInt(staging.position());
-        consume(Integer.BYTES);
-        return value;
+        return staging.getInt();
     }
 
     /** Fills the remaining bytes of {@code into}. */
@@ -44,24 +45,17 @@ final class SnapshotInput
             fill(1);
             final int length = Math.min(staging.remaining(), into.remaining());
             into.put(staging.duplicate().limit(staging.position() + length));
-            consume(length);
+            staging.position(staging.position() + length);
         }
     }
 
     /** Reads the trailing checksum: true if it matches every byte before it and nothing follows. */
     boolean checksumMatches() throws IOException
     {
-        final int computed = (int)crc.getValue();
         fill(Integer.BYTES);
-        final int stored = staging.getInt(staging.position());
-        staging.position(staging.position() + Integer.BYTES);
-        return computed == stored && !staging.hasRemaining() && channel.position() == channel.size();
-    }
-
-    private void consume(final int bytes)
-    {
-        crc.update(staging.duplicate().limit(staging.position() + bytes));
-        staging.position(staging.position() + bytes);
+        updateChecksum();
+        final int stored = staging.getInt();
+        return (int)crc.getValue() == stored && !staging.hasRemaining() && channel.position() == channel.size();
     }
 
     private void fill(final int bytes) throws IOException
@@ -70,6 +64,7 @@ final class SnapshotInput
         {
             return;
         }
+        updateChecksum();
         staging.compact();
         while (staging.position() < bytes)
         {
@@ -79,5 +74,12 @@ final class SnapshotInput
             }
         }
         staging.flip();
+        unchecked = 0;
+    }
+
+    private void updateChecksum()
+    {
+        crc.update(staging.duplicate().limit(staging.position()).position(unchecked));
+        unchecked = staging.position();
     }
 }
