@@ -58,7 +58,7 @@ final class HomeTimelines
         long block = table.block(user);
         if (block < 0 || count(ring) == capacity(block) && capacity(block) < capacity)
         {
-            block = move(table, user, block, count(ring) + 1);
+            block = move(table, user, block, count(ring) + 1, true);
         }
         final int blockCapacity = capacity(block);
         final UnsafeBuffer chunk = chunk(block);
@@ -139,7 +139,7 @@ final class HomeTimelines
         long block = table.block(user);
         if (block < 0 || capacity(block) < merged - first)
         {
-            block = move(table, user, block, merged - first);
+            block = move(table, user, block, merged - first, false);
         }
         final UnsafeBuffer chunk = chunk(block);
         final int at = blockOffset(block);
@@ -254,10 +254,11 @@ final class HomeTimelines
     }
 
     /**
-     * Moves {@code user}'s timeline into the smallest block holding {@code entries}, oldest entry
-     * first, and releases the old block; returns the new block.
+     * Moves {@code user}'s timeline into the smallest block holding {@code entries}, copying its
+     * entries oldest first if {@code keepEntries}, and releases the old block; returns the new block.
      */
-    private long move(final UserTable table, final int user, final long from, final int entries)
+    private long move(
+        final UserTable table, final int user, final long from, final int entries, final boolean keepEntries)
     {
         int pool = 0;
         while (pools[pool].capacity() < entries && pool + 1 < pools.length)
@@ -265,7 +266,7 @@ final class HomeTimelines
             pool++;
         }
         final long to = TimelineLayout.block(pool, pools[pool].allocate());
-        if (from >= 0)
+        if (from >= 0 && keepEntries)
         {
             final long ring = table.ring(user);
             final int start = start(ring);
@@ -284,6 +285,9 @@ final class HomeTimelines
                     TimelineLayout.ENTRY_LENGTH);
             }
             table.ring(user, ring(0, count));
+        }
+        if (from >= 0)
+        {
             pools[TimelineLayout.pool(from)].release(TimelineLayout.index(from));
         }
         table.block(user, to);
