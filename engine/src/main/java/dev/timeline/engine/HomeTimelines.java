@@ -54,17 +54,19 @@ final class HomeTimelines
     /** Writer only: appends an entry whose id is larger than every id held, trimming the oldest when full. */
     void append(final UserTable table, final int user, final long id, final int author, final int tweet)
     {
-        final long ring = table.ring(user);
+        long ring = table.ring(user);
         long block = table.block(user);
-        if (block < 0 || count(ring) == capacity(block) && capacity(block) < capacity)
+        int blockCapacity = capacity(block);
+        if (block < 0 || count(ring) == blockCapacity && blockCapacity < capacity)
         {
             block = move(table, user, block, count(ring) + 1, true);
+            ring = table.ring(user);
+            blockCapacity = capacity(block);
         }
-        final int blockCapacity = capacity(block);
         final UnsafeBuffer chunk = chunk(block);
         final int at = blockOffset(block);
-        int start = start(table.ring(user));
-        int count = count(table.ring(user));
+        int start = start(ring);
+        int count = count(ring);
         if (count == blockCapacity)
         {
             table.horizon(user, chunk.getLong(entryOffset(at, start) + ENTRY_ID_OFFSET));
