@@ -33,6 +33,7 @@ final class DataDirectory implements AutoCloseable
     private final Path root;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private int partitions;
 
     private DataDirectory(final Path root, final FileChannel lockChannel, final FileLock lock)
     {
@@ -41,7 +42,11 @@ final class DataDirectory implements AutoCloseable
         this.lock = lock;
     }
 
-    /** Opens {@code root} for writing, creating it if absent. */
+    /**
+     * Opens {@code root} for writing, creating it if absent.
+     *
+     * @param partitions the partition count asked for, or {@link EngineConfig#DIRECTORY_PARTITIONS}.
+     */
     static DataDirectory openWritable(final Path root, final int partitions)
     {
         try
@@ -129,7 +134,14 @@ final class DataDirectory implements AutoCloseable
         }
     }
 
-    private void checkOrWriteSettings(final int partitions)
+    /** The partition count the directory was created with. */
+    int partitions()
+    {
+        return partitions;
+    }
+
+    /** @param requested the partition count asked for, or {@link EngineConfig#DIRECTORY_PARTITIONS}. */
+    private void checkOrWriteSettings(final int requested)
     {
         final Path file = root.resolve(SETTINGS);
         if (!Files.exists(file))
@@ -138,6 +150,7 @@ final class DataDirectory implements AutoCloseable
             {
                 throw new DataDirectoryException(root + " is not a timeline data directory (no " + SETTINGS + ")");
             }
+            partitions = requested == EngineConfig.DIRECTORY_PARTITIONS ? 1 : requested;
             writeSettings(file, partitions);
             return;
         }
@@ -158,11 +171,17 @@ final class DataDirectory implements AutoCloseable
                 FORMAT_VERSION + " and older");
         }
         final int written = intSetting(settings, "partitions", file);
-        if (written != partitions)
+        if (written < 1 || written > EngineConfig.MAX_PARTITIONS)
+        {
+            throw new DataDirectoryException(file + " names " + written + " partitions, which no engine writes");
+        }
+        if (requested != EngineConfig.DIRECTORY_PARTITIONS && written != requested)
         {
             throw new DataDirectoryException(
-                root + " was written with " + written + " partition(s); open it with partitions = " + written);
+                root + " was written with " + written + " partition(s), not " + requested +
+                "; open it with partitions = " + written + " (or leave the count unset)");
         }
+        partitions = written;
     }
 
     private static void writeSettings(final Path file, final int partitions)

@@ -24,13 +24,18 @@ public final class EngineConfig
     public static final int DEFAULT_INBOX_BYTES = 1 << 20;
     /** The smallest inbox whose largest message (an eighth of it) holds the longest post. */
     public static final int MIN_INBOX_BYTES = 1 << 14;
-    /** Writes accepted but not yet acknowledged, across all callers. */
+    /** Writes accepted but not yet acknowledged, across all callers, per partition. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 4096;
     public static final int MAX_TIMELINE_CAPACITY = 1 << 16;
     /** Journal events between periodic snapshots. */
     public static final long DEFAULT_SNAPSHOT_INTERVAL = 10_000_000;
+    /** The most partitions an engine may have. */
+    public static final int MAX_PARTITIONS = 64;
+    /** The partition count that means: as many as the data directory was created with, 1 for a new one. */
+    public static final int DIRECTORY_PARTITIONS = 0;
 
     private Path dataDirectory;
+    private int partitions = DIRECTORY_PARTITIONS;
     private Strategy strategy = Strategy.HYBRID;
     private int timelineCapacity = DEFAULT_TIMELINE_CAPACITY;
     private int celebrityThreshold = DEFAULT_CELEBRITY_THRESHOLD;
@@ -61,6 +66,10 @@ public final class EngineConfig
         Objects.requireNonNull(idleStrategy, "idleStrategy");
         Objects.requireNonNull(writeTimeout, "writeTimeout");
         Objects.requireNonNull(recoveryListener, "recoveryListener");
+        if (partitions != DIRECTORY_PARTITIONS && (partitions < 1 || partitions > MAX_PARTITIONS))
+        {
+            throw new IllegalArgumentException("partitions must be 1.." + MAX_PARTITIONS + ", was " + partitions);
+        }
         if (timelineCapacity < 1 || timelineCapacity > MAX_TIMELINE_CAPACITY)
         {
             throw new IllegalArgumentException(
@@ -100,6 +109,23 @@ public final class EngineConfig
     public Path dataDirectory()
     {
         return dataDirectory;
+    }
+
+    /**
+     * Partitions, each with its own writer thread, inbox, journal and memory. Users are hashed to
+     * partitions. Fixed when the data directory is created: opening it with another count is refused.
+     * By default ({@link #DIRECTORY_PARTITIONS}) the count the directory was created with, 1 for a
+     * new directory.
+     */
+    public EngineConfig partitions(final int partitions)
+    {
+        this.partitions = partitions;
+        return this;
+    }
+
+    public int partitions()
+    {
+        return partitions;
     }
 
     /** Fan-out strategy; {@link Strategy#HYBRID} by default. Only changes speed, never answers. */
@@ -201,6 +227,8 @@ public final class EngineConfig
     /**
      * Journal events between periodic snapshots, 0 for none; a snapshot is also written on close.
      * The writer pauses while it writes one, so fewer snapshots mean fewer pauses but longer replays.
+     * With more than one partition snapshots are written on close only, when no delivery is in
+     * flight between partitions.
      */
     public EngineConfig snapshotInterval(final long snapshotInterval)
     {

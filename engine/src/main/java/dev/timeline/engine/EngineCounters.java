@@ -15,7 +15,8 @@ import static dev.timeline.engine.CountersFileLayout.HEADER_LENGTH;
 /**
  * The running engine's side of {@code counters.dat} (see {@link CountersFileLayout}): creates the
  * file afresh at open and publishes every {@link Counter} with release stores, so another process
- * can read them while the engine runs. Written by the writer thread only.
+ * can read them while the engine runs. Written by the writer threads: shared counters only
+ * through {@link #add}.
  */
 final class EngineCounters implements AutoCloseable
 {
@@ -52,6 +53,15 @@ final class EngineCounters implements AutoCloseable
     void set(final Counter counter, final long value)
     {
         counters[counter.ordinal()].setRelease(value);
+    }
+
+    /** Adds {@code delta} atomically: for counters that several writers share. */
+    void add(final Counter counter, final long delta)
+    {
+        if (delta != 0)
+        {
+            counters[counter.ordinal()].getAndAdd(delta);
+        }
     }
 
     /** Marks the engine closed, keeping the last values for readers, and unmaps the file. */

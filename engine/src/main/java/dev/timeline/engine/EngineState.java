@@ -10,6 +10,11 @@ import java.util.Arrays;
  * materialized home timelines. Applying the same commands in the same order always gives the same
  * state, which is how recovery replays the journal.
  * <p>
+ * A partition holds the users that hash to it (see {@link Partitioner}) and a row for every other
+ * user one of them follows. Its tweets are its own users' tweets; the tweets of another partition's
+ * authors reach its timelines as deliveries ({@link #deliverRemote}), and their chains are read from
+ * the author's partition, which never changes a tweet once published but for its deleted flag.
+ * <p>
  * Single writer: every method that changes state runs on the owning thread (the recovering thread,
  * then the partition's writer), checked with assertions. Reads go through {@link TimelineReader}.
  */
@@ -18,6 +23,8 @@ final class EngineState
     final Users users = new Users();
     final TweetStore tweets = new TweetStore();
     final HomeTimelines timelines;
+    final int partition;
+    final Partitioner partitioner;
     private final Strategy strategy;
     private final int celebrityThreshold;
     private final long[] backfillIds;
@@ -27,10 +34,20 @@ final class EngineState
     private long deliveries;
     private long celebrities;
     private long lastTweetId;
+    private long homeUsers;
+    /** Per partition: the id of its last tweet delivered here; tweets above it are still to come. */
+    private final long[] delivered;
+    private EngineState[] partitions;
     private Thread owner;
 
-    EngineState(final Strategy strategy, final int timelineCapacity, final int celebrityThreshold)
+    EngineState(
+        final int partition, final Partitioner partitioner, final Strategy strategy, final int timelineCapacity,
+        final int celebrityThreshold)
     {
+        this.partition = partition;
+        this.partitioner = partitioner;
+        delivered = new long[partitioner.count()];
+        partitions = new EngineState[] {this};
         this.strategy = strategy;
         this.celebrityThreshold = celebrityThreshold;
         timelines = new HomeTimelines(timelineCapacity);
@@ -42,6 +59,50 @@ final class EngineState
     Strategy strategy()
     {
         return strategy;
+    }
+
+    /** Joins the engine's partitions, indexed by partition, this one among them; before any use. */
+    void connect(final EngineState[] partitions)
+    {
+        this.partitions = partitions;
+    }
+
+    /** Counts every tweet of every other partition posted so far as delivered here. */
+    void markDelivered()
+    {
+        for (int source = 0; source < partitions.length; source++)
+        {
+            delivered[source] = partitions[source].lastTweetId;
+        }
+    }
+
+    /** The tweets of the partition that holds tweet {@code tweetId}. Any thread. */
+    TweetStore tweetsOf(final long tweetId)
+    {
+        return partitions[partitioner.ofTweet(tweetId)].tweets;
+    }
+
+    /** The tweets of {@code user}'s partition. Any thread. */
+    TweetStore tweetsBy(final UserTable table, final int user)
+    {
+        return partitions[partitioner.ofUser(table.userIds[user])].tweets;
+    }
+
+    /**
+     * The newest tweet of {@code user} (an index in {@link #tweetsBy}), or {@link TweetLayout#NONE}.
+     * Any thread; from another partition's user, as published there.
+     */
+    int chainHead(final UserTable table, final int user)
+    {
+        final long userId = table.userIds[user];
+        final int home = partitioner.ofUser(userId);
+        if (home == partition)
+        {
+            return table.head(user);
+        }
+        final Users owners = partitions[home].users;
+        final int there = owners.find(userId);
+        return there < 0 ? TweetLayout.NONE : owners.table().head(there);
     }
 
     /** Hands the single-writer role to the calling thread. */
@@ -73,6 +134,12 @@ final class EngineState
         return deliveries;
     }
 
+    /** Users that hash to this partition and were ever seen. */
+    long homeUsers()
+    {
+        return homeUsers;
+    }
+
     /** Largest tweet id posted, 0 if none. */
     long lastTweetId()
     {
@@ -82,8 +149,8 @@ final class EngineState
     void follow(final long followerId, final long followeeId)
     {
         assert isOwner();
-        final int follower = users.intern(followerId);
-        final int followee = users.intern(followeeId);
+        final int follower = intern(followerId);
+        final int followee = intern(followeeId);
         final UserTable table = users.table();
         final int[] followees = table.followees(follower);
         if (SortedInts.contains(followees, followee))
@@ -146,11 +213,13 @@ final class EngineState
         }
     }
 
-    void post(final long id, final long authorId, final DirectBuffer text, final int offset, final int length)
+    /** Stores a tweet of this partition's author and fans it out here; returns its index in {@link #tweets}. */
+    int post(final long id, final long authorId, final DirectBuffer text, final int offset, final int length)
     {
         assert isOwner();
         assert id > lastTweetId : "tweet ids must increase";
-        final int author = users.intern(authorId);
+        assert partitioner.ofUser(authorId) == partition && partitioner.ofTweet(id) == partition;
+        final int author = intern(authorId);
         final UserTable table = users.table();
         final int tweet = tweets.append(id, author, table.head(author), text, offset, length);
         table.head(author, tweet);
@@ -165,6 +234,36 @@ final class EngineState
                 deliver(table, followers[i], id, author, tweet);
             }
         }
+        return tweet;
+    }
+
+    /**
+     * Fans out a tweet of another partition's author to this partition's users who follow the author
+     * and have it pushed. Tweets of one source arrive in id order.
+     */
+    void deliverRemote(final int source, final long id, final long authorId, final int tweet)
+    {
+        assert isOwner();
+        assert id > delivered[source] : "deliveries of a partition arrive in id order";
+        delivered[source] = id;
+        final int author = users.find(authorId);
+        if (strategy == Strategy.PULL || author < 0)
+        {
+            return;
+        }
+        final UserTable table = users.table();
+        if (!table.isPulled[author])
+        {
+            final int[] followers = table.followers[author];
+            for (int i = 0, n = table.followerCounts[author]; i < n; i++)
+            {
+                final int follower = followers[i];
+                table.beginWrite(follower);
+                timelines.add(table, follower, id, author, tweet);
+                table.endWrite(follower);
+            }
+            deliveries += table.followerCounts[author];
+        }
     }
 
     /** Deletes a tweet found by {@link #findLiveTweet}. */
@@ -177,7 +276,7 @@ final class EngineState
     EngineStats stats()
     {
         return new EngineStats(
-            users.size(),
+            homeUsers,
             follows,
             tweets.count() - tweets.deletedCount(),
             tweets.deletedCount(),
@@ -227,7 +326,7 @@ final class EngineState
         final int userCount = in.getInt();
         for (int user = 0; user < userCount; user++)
         {
-            users.intern(in.getLong());
+            intern(in.getLong());
             final UserTable table = users.table();
             table.head(user, in.getInt());
             table.block(user, in.getLong());
@@ -274,12 +373,22 @@ final class EngineState
         deliveries++;
     }
 
-    /** Inside {@code user}'s write section: brings {@code author}'s tweets above the horizon into its timeline. */
+    /**
+     * Inside {@code user}'s write section: brings {@code author}'s tweets above the horizon into its
+     * timeline, those of another partition only as far as they were delivered here: the rest follow.
+     */
     private void backfill(final UserTable table, final int user, final int author)
     {
         final long horizon = table.horizon(user);
+        final TweetStore tweets = tweetsBy(table, author);
+        final int home = partitioner.ofUser(table.userIds[author]);
+        final long newest = home == partition ? Long.MAX_VALUE : delivered[home];
         int length = 0;
-        int tweet = table.head(author);
+        int tweet = chainHead(table, author);
+        while (tweet != TweetLayout.NONE && tweets.id(tweet) > newest)
+        {
+            tweet = tweets.previous(tweet);
+        }
         while (tweet != TweetLayout.NONE && length < backfillIds.length)
         {
             final long id = tweets.id(tweet);
@@ -306,7 +415,10 @@ final class EngineState
     {
         table.isPulled[author] = true;
         celebrities++;
-        setPulled(table, author, author, true);
+        if (isHome(table, author))
+        {
+            setPulled(table, author, author, true);
+        }
         final int[] followers = table.followers[author];
         for (int i = 0, n = table.followerCounts[author]; i < n; i++)
         {
@@ -318,7 +430,10 @@ final class EngineState
     {
         table.isPulled[author] = false;
         celebrities--;
-        setPulled(table, author, author, false);
+        if (isHome(table, author))
+        {
+            setPulled(table, author, author, false);
+        }
         final int[] followers = table.followers[author];
         for (int i = 0, n = table.followerCounts[author]; i < n; i++)
         {
@@ -339,6 +454,23 @@ final class EngineState
             backfill(table, user, author);
         }
         table.endWrite(user);
+    }
+
+    private boolean isHome(final UserTable table, final int user)
+    {
+        return partitioner.ofUser(table.userIds[user]) == partition;
+    }
+
+    /** Interns {@code userId}, counting the users this partition is home to. */
+    private int intern(final long userId)
+    {
+        final int known = users.size();
+        final int user = users.intern(userId);
+        if (user == known && partitioner.ofUser(userId) == partition)
+        {
+            homeUsers++;
+        }
+        return user;
     }
 
     private static void addFollower(final UserTable table, final int user, final int follower)

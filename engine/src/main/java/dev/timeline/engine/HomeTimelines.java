@@ -51,6 +51,25 @@ final class HomeTimelines
         mergeTweets = new int[capacity * 2];
     }
 
+    /**
+     * Writer only: adds an entry that may be older than the newest held (a delivery from another
+     * partition overtaken by a newer tweet), in id order, trimming the oldest when full. An entry that
+     * would be trimmed at once only raises the horizon; one at or below the horizon is not needed.
+     */
+    void add(final UserTable table, final int user, final long id, final int author, final int tweet)
+    {
+        final long ring = table.ring(user);
+        final long block = table.block(user);
+        if (block >= 0 && count(ring) > 0 && id <= entryId(block, ring, count(ring) - 1))
+        {
+            insert(table, user, id, author, tweet);
+        }
+        else
+        {
+            append(table, user, id, author, tweet);
+        }
+    }
+
     /** Writer only: appends an entry whose id is larger than every id held, trimming the oldest when full. */
     void append(final UserTable table, final int user, final long id, final int author, final int tweet)
     {
@@ -75,6 +94,63 @@ final class HomeTimelines
         }
         putEntry(chunk, entryOffset(at, ringIndex(blockCapacity, start, count)), id, author, tweet);
         table.ring(user, ring(start, count + 1));
+    }
+
+    private void insert(final UserTable table, final int user, final long id, final int author, final int tweet)
+    {
+        if (id <= table.horizon(user))
+        {
+            return;
+        }
+        long ring = table.ring(user);
+        long block = table.block(user);
+        int position = count(ring);
+        while (position > 0 && entryId(block, ring, position - 1) > id)
+        {
+            position--;
+        }
+        if (position > 0 && entryId(block, ring, position - 1) == id)
+        {
+            return;
+        }
+        if (count(ring) == capacity(block) && capacity(block) < capacity)
+        {
+            block = move(table, user, block, count(ring) + 1, true);
+            ring = table.ring(user);
+        }
+        final int blockCapacity = capacity(block);
+        final UnsafeBuffer chunk = chunk(block);
+        final int at = blockOffset(block);
+        int start = start(ring);
+        int count = count(ring);
+        if (count == blockCapacity)
+        {
+            if (position == 0)
+            {
+                table.horizon(user, id);
+                return;
+            }
+            table.horizon(user, chunk.getLong(entryOffset(at, start) + ENTRY_ID_OFFSET));
+            start = start + 1 == blockCapacity ? 0 : start + 1;
+            count--;
+            position--;
+        }
+        for (int i = count; i > position; i--)
+        {
+            chunk.putBytes(
+                entryOffset(at, ringIndex(blockCapacity, start, i)),
+                chunk,
+                entryOffset(at, ringIndex(blockCapacity, start, i - 1)),
+                TimelineLayout.ENTRY_LENGTH);
+        }
+        putEntry(chunk, entryOffset(at, ringIndex(blockCapacity, start, position)), id, author, tweet);
+        table.ring(user, ring(start, count + 1));
+    }
+
+    private long entryId(final long block, final long ring, final int position)
+    {
+        final int offset = entryOffset(blockOffset(block), ringIndex(capacity(block), start(ring), position));
+        return chunk(block).getLong(offset + ENTRY_ID_OFFSET);
     }
 
     /** Writer only: removes every entry by {@code author}, keeping the rest in order. */

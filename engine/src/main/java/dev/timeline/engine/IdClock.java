@@ -4,25 +4,39 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issues tweet ids (see {@link TweetIds}): each larger than every id issued or recovered before,
- * and at least the first id of the current millisecond. Thread-safe, so partitions can share one
- * clock and keep real-time order across them.
+ * at least the first id of the current millisecond, and naming the issuing partition (see
+ * {@link Partitioner#ofTweet}). Thread-safe: the partitions of an engine share one clock, which is
+ * what keeps ids in real-time order across them.
  */
 final class IdClock
 {
     private final AtomicLong last = new AtomicLong();
+    private final Partitioner partitioner;
 
-    long next(final long nowMillis)
+    IdClock(final Partitioner partitioner)
+    {
+        this.partitioner = partitioner;
+    }
+
+    /** A new id for a tweet of {@code partition}. */
+    long next(final long nowMillis, final int partition)
     {
         final long floor = TweetIds.firstIdAt(nowMillis);
         while (true)
         {
             final long previous = last.get();
-            final long id = Math.max(previous + 1, floor);
+            final long id = partitioner.alignUp(Math.max(previous + 1, floor), partition);
             if (last.compareAndSet(previous, id))
             {
                 return id;
             }
         }
+    }
+
+    /** The largest id issued or advanced to so far; every later id is above it. */
+    long current()
+    {
+        return last.get();
     }
 
     /** Never issue {@code id} or anything below it. */

@@ -8,8 +8,9 @@ import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
-import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 
+import java.io.IOException;
 import static dev.timeline.engine.CommandLayout.DELETE;
 import static dev.timeline.engine.CommandLayout.FIRST_OFFSET;
 import static dev.timeline.engine.CommandLayout.FOLLOW;
@@ -20,76 +21,93 @@ import static dev.timeline.engine.CommandLayout.TEXT_OFFSET;
 import static dev.timeline.engine.CommandLayout.UNFOLLOW;
 
 /**
- * The single writer of a partition, run as an agent duty cycle: drain a batch of commands from the
- * inbox; for each, check it against the state, append it to the journal and apply it; then, once
- * per batch, sync the journal if configured, publish the watermark, and acknowledge every command
- * of the batch (group commit). Nothing is acknowledged before it is in the journal.
+ * The single writer of a partition, run as an agent duty cycle: fan out the tweets other partitions
+ * delivered; drain a batch of commands from the inbox; for each, check it against the state, append
+ * it to the journal, apply it and hand a post on to every other partition; then, once per batch, sync
+ * the journal if configured. Outcomes are given in order once what they report is visible everywhere
+ * (group commit): nothing is acknowledged before it is in the journal, and no post before every
+ * partition has delivered it.
  */
 final class PartitionWriter implements Agent, MessageHandler
 {
     private static final int BATCH_LIMIT = 256;
+    private static final long NO_TARGET = -1;
 
+    private final int partition;
     private final RingBuffer inbox;
+    private final DeliveryInboxes deliveries;
+    private final RingBuffer deliveryInbox;
+    private final MessageHandler deliveryHandler = this::onDelivery;
     private final Journal journal;
     private final EngineState state;
     private final Watermark watermark;
+    private final SendProgress sendProgress;
     private final AckSlots acks;
+    private final PendingAcks pendingAcks;
     private final IdClock idClock;
     private final EpochClock epochClock;
     private final ErrorLog errorLog;
     private final boolean syncEachBatch;
-    private final EngineCounters counters;
-    private final CallerCounts callerCounts;
+    private final PartitionCounters counters;
     private final Snapshots snapshots;
+    private final AtomicLong snapshotEpoch;
     private final long snapshotInterval;
     private final String roleName;
+    private final long[] producerPositions;
 
-    private final int[] pendingSlots = new int[BATCH_LIMIT];
-    private final int[] pendingOutcomes = new int[BATCH_LIMIT];
-    private final long[] pendingValues = new long[BATCH_LIMIT];
-    private int pending;
+    private long visibleTarget = NO_TARGET;
+    private boolean sending;
+    private long batchMark;
     private long now;
     private long countersPublishedAt;
-    private long posts;
-    private long follows;
-    private long unfollows;
-    private long deletes;
     private long journalIndex;
     private long journalEvents;
     private long snapshotIndex;
     private long snapshotEventsAt;
-    private long snapshotTime;
 
+    /**
+     * @param snapshotInterval journal events between snapshots this writer takes on its own, 0 for
+     *                         none: only a single partition can snapshot alone.
+     */
     PartitionWriter(
         final int partition,
         final RingBuffer inbox,
+        final DeliveryInboxes deliveries,
         final Journal journal,
         final EngineState state,
         final Watermark watermark,
+        final SendProgress sendProgress,
         final AckSlots acks,
+        final int maxInFlight,
         final IdClock idClock,
         final EpochClock epochClock,
         final ErrorLog errorLog,
         final boolean syncEachBatch,
-        final EngineCounters counters,
-        final CallerCounts callerCounts,
+        final PartitionCounters counters,
         final Snapshots snapshots,
+        final AtomicLong snapshotEpoch,
         final long snapshotInterval,
         final Recovery recovery)
     {
+        this.partition = partition;
         this.inbox = inbox;
+        this.deliveries = deliveries;
+        this.deliveryInbox = deliveries.inbox(partition);
         this.journal = journal;
         this.state = state;
         this.watermark = watermark;
+        this.sendProgress = sendProgress;
         this.acks = acks;
+        this.pendingAcks = new PendingAcks(maxInFlight);
         this.idClock = idClock;
         this.epochClock = epochClock;
         this.errorLog = errorLog;
         this.syncEachBatch = syncEachBatch;
         this.counters = counters;
-        this.callerCounts = callerCounts;
         this.snapshots = snapshots;
+        this.snapshotEpoch = snapshotEpoch;
         this.snapshotInterval = snapshotInterval;
+        producerPositions = new long[deliveries.partitions()];
         journalIndex = recovery.lastIndex();
         journalEvents = recovery.journalEvents();
         snapshotIndex = recovery.lastIndex();
@@ -107,39 +125,45 @@ final class PartitionWriter implements Agent, MessageHandler
     public int doWork()
     {
         now = epochClock.time();
+        int work = drainDeliveries();
         final int commands = inbox.read(this, BATCH_LIMIT);
         if (commands > 0)
         {
             finishBatch();
         }
+        work += commands;
+        advanceWatermark();
+        work += pendingAcks.completeVisible(acks, watermark.visibleIdAcquire());
         if (snapshotInterval > 0 && journalEvents - snapshotEventsAt >= snapshotInterval)
         {
-            snapshot();
+            snapshot(snapshotEpoch.incrementAndGet());
         }
         if (now != countersPublishedAt)
         {
             publishCounters();
         }
-        return commands;
+        return work;
     }
 
     /**
-     * On the closing thread, after the duty cycle stopped: applies and acknowledges what is left,
-     * writes a snapshot if anything changed since the last, and publishes the final counters.
+     * On the closing thread, once the duty cycle stopped and nothing is in flight between
+     * partitions: gives what is left to give and publishes the final counters.
      */
     void finish()
     {
         state.takeOwnership();
-        while (doWork() > 0)
+        while (doWork() > 0 || !pendingAcks.isEmpty())
         {
             Thread.onSpinWait();
         }
-        snapshot();
         publishCounters();
     }
 
-    /** Writes a snapshot if anything was journaled since the last one; on the owning thread. */
-    private void snapshot()
+    /**
+     * Writes snapshot {@code epoch} if anything was journaled since the last one; on the owning
+     * thread, at a point where no delivery to or from this partition is in flight.
+     */
+    void snapshot(final long epoch)
     {
         if (journalIndex == snapshotIndex)
         {
@@ -147,8 +171,8 @@ final class PartitionWriter implements Agent, MessageHandler
         }
         try
         {
-            snapshots.write(state, journalIndex, journalEvents);
-            snapshotTime = epochClock.time();
+            snapshots.write(state, epoch, journalIndex, journalEvents);
+            counters.snapshotWritten(epochClock.time());
         }
         catch (final IOException | RuntimeException error)
         {
@@ -183,8 +207,29 @@ final class PartitionWriter implements Agent, MessageHandler
         catch (final Throwable error)
         {
             errorLog.record(error);
-            acknowledgeLater(slot, AckSlots.FAILED, 0);
+            pendingAcks.add(slot, AckSlots.FAILED, 0, 0);
         }
+    }
+
+    private void onDelivery(final int type, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        try
+        {
+            state.deliverRemote(
+                buffer.getInt(index + DeliveryLayout.SOURCE_OFFSET),
+                buffer.getLong(index + DeliveryLayout.ID_OFFSET),
+                buffer.getLong(index + DeliveryLayout.AUTHOR_OFFSET),
+                buffer.getInt(index + DeliveryLayout.TWEET_OFFSET));
+        }
+        catch (final Throwable error)
+        {
+            errorLog.record(error);
+        }
+    }
+
+    private int drainDeliveries()
+    {
+        return deliveryInbox == null ? 0 : deliveryInbox.read(deliveryHandler, BATCH_LIMIT);
     }
 
     private void follow(final long follower, final long followee, final int slot)
@@ -194,9 +239,9 @@ final class PartitionWriter implements Agent, MessageHandler
             journalIndex = journal.appendFollow(now, follower, followee);
             journalEvents++;
             state.follow(follower, followee);
-            follows++;
+            counters.follows++;
         }
-        acknowledgeLater(slot, AckSlots.OK, Outcomes.NO_VALUE);
+        pendingAcks.add(slot, AckSlots.OK, Outcomes.NO_VALUE, 0);
     }
 
     private void unfollow(final long follower, final long followee, final int slot)
@@ -206,21 +251,45 @@ final class PartitionWriter implements Agent, MessageHandler
             journalIndex = journal.appendUnfollow(now, follower, followee);
             journalEvents++;
             state.unfollow(follower, followee);
-            unfollows++;
+            counters.unfollows++;
         }
-        acknowledgeLater(slot, AckSlots.OK, Outcomes.NO_VALUE);
+        pendingAcks.add(slot, AckSlots.OK, Outcomes.NO_VALUE, 0);
     }
 
     private void post(final DirectBuffer buffer, final int index, final int length, final int slot)
     {
+        if (!sending)
+        {
+            sendProgress.open(partition);
+            sending = true;
+        }
         final long author = buffer.getLong(index + FIRST_OFFSET);
-        final long id = idClock.next(now);
+        final long id = idClock.next(now, partition);
         final int textLength = length - TEXT_OFFSET;
         journalIndex = journal.appendPost(now, id, author, buffer, index + TEXT_OFFSET, textLength);
         journalEvents++;
-        state.post(id, author, buffer, index + TEXT_OFFSET, textLength);
-        posts++;
-        acknowledgeLater(slot, AckSlots.OK, id);
+        final int tweet = state.post(id, author, buffer, index + TEXT_OFFSET, textLength);
+        counters.posts++;
+        handOn(id, author, tweet);
+        pendingAcks.add(slot, AckSlots.OK, id, id);
+    }
+
+    /** Puts the tweet in every other partition's delivery inbox, fanning out what they sent while one is full. */
+    private void handOn(final long id, final long author, final int tweet)
+    {
+        for (int target = 0; target < producerPositions.length; target++)
+        {
+            if (target != partition)
+            {
+                while (!deliveries.offer(target, partition, id, author, tweet))
+                {
+                    if (drainDeliveries() == 0)
+                    {
+                        Thread.onSpinWait();
+                    }
+                }
+            }
+        }
     }
 
     private void delete(final long id, final int slot)
@@ -228,46 +297,48 @@ final class PartitionWriter implements Agent, MessageHandler
         final int tweet = state.findLiveTweet(id);
         if (tweet < 0)
         {
-            acknowledgeLater(slot, AckSlots.TWEET_NOT_FOUND, id);
+            pendingAcks.add(slot, AckSlots.TWEET_NOT_FOUND, id, 0);
             return;
         }
         journalIndex = journal.appendDelete(now, id);
         journalEvents++;
         state.delete(tweet);
-        deletes++;
-        acknowledgeLater(slot, AckSlots.OK, Outcomes.NO_VALUE);
+        counters.deletes++;
+        pendingAcks.add(slot, AckSlots.OK, Outcomes.NO_VALUE, 0);
+    }
+
+    /**
+     * Raises the watermark to what every partition has handed on, once every partition has fanned
+     * out what was in its delivery inbox at that point: sampled here, checked on later cycles.
+     */
+    private void advanceWatermark()
+    {
+        if (visibleTarget == NO_TARGET)
+        {
+            final long sent = sendProgress.sentThrough();
+            if (sent <= watermark.visibleIdAcquire())
+            {
+                return;
+            }
+            deliveries.producerPositions(producerPositions);
+            visibleTarget = sent;
+        }
+        if (deliveries.consumedUpTo(producerPositions))
+        {
+            watermark.advanceTo(visibleTarget);
+            visibleTarget = NO_TARGET;
+        }
     }
 
     private void publishCounters()
     {
         countersPublishedAt = now;
-        counters.set(Counter.POSTS, posts);
-        counters.set(Counter.FOLLOWS, follows);
-        counters.set(Counter.UNFOLLOWS, unfollows);
-        counters.set(Counter.DELETES, deletes);
-        counters.set(Counter.DELIVERIES, state.deliveries());
-        counters.set(Counter.HOME_READS, callerCounts.homeReads.sum());
-        counters.set(Counter.TWEET_READS, callerCounts.tweetReads.sum());
-        counters.set(Counter.INBOX_DEPTH, inbox.size());
-        counters.set(Counter.REJECTIONS, callerCounts.rejections.sum());
-        counters.set(Counter.ERRORS, errorLog.count());
-        counters.set(Counter.JOURNAL_INDEX, journalIndex);
-        counters.set(Counter.USERS, state.users.size());
-        counters.set(Counter.LIVE_TWEETS, state.tweets.count() - state.tweets.deletedCount());
-        counters.set(Counter.HEARTBEAT, now);
-        counters.set(Counter.LAST_SNAPSHOT, snapshotTime);
+        counters.publish(state, inbox.size(), journalIndex, errorLog.count(), now);
     }
 
-    private void acknowledgeLater(final int slot, final int outcome, final long value)
-    {
-        pendingSlots[pending] = slot;
-        pendingOutcomes[pending] = outcome;
-        pendingValues[pending++] = value;
-    }
-
+    /** Syncs the journal if configured, then lets the batch's posts count as handed on. */
     private void finishBatch()
     {
-        boolean synced = true;
         if (syncEachBatch)
         {
             try
@@ -277,14 +348,14 @@ final class PartitionWriter implements Agent, MessageHandler
             catch (final RuntimeException error)
             {
                 errorLog.record(error);
-                synced = false;
+                pendingAcks.failSince(batchMark, AckSlots.NOT_SYNCED);
             }
         }
-        watermark.publish(state.lastTweetId());
-        for (int i = 0; i < pending; i++)
+        batchMark = pendingAcks.mark();
+        if (sending)
         {
-            acks.complete(pendingSlots[i], synced ? pendingOutcomes[i] : AckSlots.NOT_SYNCED, pendingValues[i]);
+            sendProgress.close(partition);
+            sending = false;
         }
-        pending = 0;
     }
 }

@@ -45,6 +45,12 @@ final class Recovery implements JournalHandler
         lastIndex = snapshotIndex;
     }
 
+    /** Journal events after {@code snapshot} (null for none), to be replayed. */
+    static long eventsAfter(final Snapshots.Loaded snapshot, final Journal journal)
+    {
+        return Math.max(0, journal.eventCount() - (snapshot == null ? 0 : snapshot.journalEvents()));
+    }
+
     RecoveryReport run()
     {
         final long start = System.nanoTime();
@@ -73,6 +79,7 @@ final class Recovery implements JournalHandler
     {
         if (index > snapshotIndex)
         {
+            checkFollower(index, follower);
             state.follow(follower, followee);
             follows++;
             applied(index);
@@ -84,6 +91,7 @@ final class Recovery implements JournalHandler
     {
         if (index > snapshotIndex)
         {
+            checkFollower(index, follower);
             state.unfollow(follower, followee);
             unfollows++;
             applied(index);
@@ -100,6 +108,11 @@ final class Recovery implements JournalHandler
             if (tweetId <= state.lastTweetId())
             {
                 throw damaged(index, "tweet id " + tweetId + " is not above the previous id " + state.lastTweetId());
+            }
+            if (state.partitioner.ofTweet(tweetId) != state.partition ||
+                state.partitioner.ofUser(author) != state.partition)
+            {
+                throw damaged(index, "tweet " + tweetId + " by user " + author + " belongs to another partition");
             }
             state.post(tweetId, author, text, offset, length);
             posts++;
@@ -120,6 +133,14 @@ final class Recovery implements JournalHandler
             state.delete(tweet);
             deletes++;
             applied(index);
+        }
+    }
+
+    private void checkFollower(final long index, final long follower)
+    {
+        if (state.partitioner.ofUser(follower) != state.partition)
+        {
+            throw damaged(index, "follower " + follower + " belongs to another partition");
         }
     }
 

@@ -11,7 +11,13 @@ package dev.timeline.engine;
  *  +---------------------------------------------------------------+
  *  |                         Layout Version                        |
  *  +---------------------------------------------------------------+
+ *  |          Epoch: the same in every partition's snapshot        |
+ *  |          taken at the same point                              |
+ *  +---------------------------------------------------------------+
  *  |          Journal Index of the last event included, or -1      |
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |          Journal events included                              |
  *  |                                                               |
  *  +---------------------------------------------------------------+
  *  |           Strategy (ordinal)  |       Timeline Capacity      ...
@@ -30,7 +36,7 @@ package dev.timeline.engine;
 final class SnapshotLayout
 {
     static final int MAGIC = 0x4E534C54;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final String SUFFIX = ".snapshot";
 
     private SnapshotLayout()

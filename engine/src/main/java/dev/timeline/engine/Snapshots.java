@@ -10,15 +10,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The snapshots of one partition: {@code snapshot-<journal index>.snapshot} files laid out as
- * {@link SnapshotLayout}. A snapshot is written to a temporary file, forced to storage and then
- * renamed into place, so a crash while writing one leaves the previous one usable; the newest two
- * are kept. Loading takes the newest one whose checksum and settings match, and falls back to older
- * ones, then to none.
+ * The snapshots of one partition: {@code snapshot-<epoch>.snapshot} files laid out as
+ * {@link SnapshotLayout}. The partitions of an engine snapshot together, at a point where no
+ * delivery is in flight between them, under one epoch number; recovery loads one epoch in every
+ * partition. A snapshot is written to a temporary file, forced to storage and then renamed into
+ * place, so a crash while writing one leaves the previous one usable; the newest two are kept.
  */
 final class Snapshots
 {
@@ -29,7 +28,7 @@ final class Snapshots
     private final ErrorLog errorLog;
 
     /** A snapshot loaded into a fresh state. */
-    record Loaded(EngineState state, long journalIndex, long journalEvents)
+    record Loaded(EngineState state, long epoch, long journalIndex, long journalEvents)
     {
     }
 
@@ -41,13 +40,14 @@ final class Snapshots
     }
 
     /**
-     * Writes a snapshot of {@code state}, which holds the journal's events up to and including
-     * {@code journalIndex}; on the state's owning thread.
+     * Writes snapshot {@code epoch} of {@code state}, which holds the journal's events up to and
+     * including {@code journalIndex}; on the state's owning thread.
      */
-    void write(final EngineState state, final long journalIndex, final long journalEvents) throws IOException
+    void write(final EngineState state, final long epoch, final long journalIndex, final long journalEvents)
+        throws IOException
     {
         Files.createDirectories(directory);
-        final Path file = directory.resolve(String.format("snapshot-%016x%s", journalIndex, SnapshotLayout.SUFFIX));
+        final Path file = file(epoch);
         final Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(
             temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))
@@ -55,6 +55,7 @@ final class Snapshots
             final SnapshotOutput out = new SnapshotOutput(channel);
             out.putInt(SnapshotLayout.MAGIC);
             out.putInt(SnapshotLayout.VERSION);
+            out.putLong(epoch);
             out.putLong(journalIndex);
             out.putLong(journalEvents);
             out.putInt(config.strategy().ordinal());
@@ -80,40 +81,50 @@ final class Snapshots
         }
     }
 
-    /**
-     * The newest usable snapshot loaded into a state made by {@code freshState}, or null if there is
-     * none; every unusable one found on the way is noted in the error log.
-     */
-    Loaded loadLatest(final Supplier<EngineState> freshState)
+    /** The epochs of the snapshots on disk, newest first; none if the directory cannot be listed. */
+    List<Long> epochs()
     {
-        final List<Path> snapshots;
         try
         {
-            snapshots = list();
-        }
-        catch (final IOException ex)
-        {
-            errorLog.record(ex);
-            return null;
-        }
-        for (final Path file : snapshots)
-        {
-            final EngineState state = freshState.get();
-            try
+            final List<Long> epochs = new ArrayList<>();
+            for (final Path file : list())
             {
-                final Loaded loaded = load(file, state);
-                if (loaded != null)
+                final String name = file.getFileName().toString();
+                final String hex = name.substring("snapshot-".length(), name.length() - SnapshotLayout.SUFFIX.length());
+                try
                 {
-                    return loaded;
+                    epochs.add(Long.parseUnsignedLong(hex, 16));
+                }
+                catch (final NumberFormatException ex)
+                {
+                    errorLog.record(new IOException("ignoring snapshot file with an unexpected name: " + file, ex));
                 }
             }
-            catch (final IOException | RuntimeException ex)
-            {
-                errorLog.record(new IOException("snapshot " + file + " is unusable, trying an older one", ex));
-            }
-            state.free();
+            return epochs;
         }
-        return null;
+        catch (final IOException | IndexOutOfBoundsException ex)
+        {
+            errorLog.record(ex);
+            return List.of();
+        }
+    }
+
+    /**
+     * Snapshot {@code epoch} loaded into {@code state}, which must be fresh; null if it is unusable
+     * (damaged, or written with other settings), noted in the error log.
+     */
+    Loaded load(final long epoch, final EngineState state)
+    {
+        final Path file = file(epoch);
+        try
+        {
+            return load(file, state);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            errorLog.record(new IOException("snapshot " + file + " is unusable, trying an older one", ex));
+            return null;
+        }
     }
 
     private Loaded load(final Path file, final EngineState state) throws IOException
@@ -125,6 +136,7 @@ final class Snapshots
             {
                 throw new IOException("not a snapshot of this version");
             }
+            final long epoch = in.getLong();
             final long journalIndex = in.getLong();
             final long journalEvents = in.getLong();
             if (in.getInt() != config.strategy().ordinal() ||
@@ -139,11 +151,16 @@ final class Snapshots
             {
                 throw new IOException("checksum mismatch");
             }
-            return new Loaded(state, journalIndex, journalEvents);
+            return new Loaded(state, epoch, journalIndex, journalEvents);
         }
     }
 
-    /** Snapshot files, newest first. */
+    private Path file(final long epoch)
+    {
+        return directory.resolve(String.format("snapshot-%016x%s", epoch, SnapshotLayout.SUFFIX));
+    }
+
+    /** Snapshot files, newest (highest epoch) first. */
     private List<Path> list() throws IOException
     {
         if (!Files.isDirectory(directory))

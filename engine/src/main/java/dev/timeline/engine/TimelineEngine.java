@@ -1,20 +1,14 @@
 package dev.timeline.engine;
 
-import dev.timeline.journal.Journal;
-import dev.timeline.journal.JournalException;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
-import org.agrona.concurrent.ringbuffer.RingBuffer;
-import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import static dev.timeline.engine.CommandLayout.DELETE;
@@ -44,6 +38,11 @@ import static dev.timeline.engine.CommandLayout.UNFOLLOW;
  * forms that take a {@link TimelineBuffer} allocate nothing.
  * <p>
  * Opening a data directory recovers its state from the journal; it is locked while open.
+ * <p>
+ * With more than one partition ({@link EngineConfig#partitions}) each user's writes go to the
+ * partition the user hashes to, and a delete to the partition of the tweet's author; reads and
+ * answers are the same as with one partition. A post is acknowledged once every partition has
+ * delivered it.
  */
 public final class TimelineEngine implements AutoCloseable
 {
@@ -51,17 +50,16 @@ public final class TimelineEngine implements AutoCloseable
 
     private final EngineConfig config;
     private final DataDirectory directory;
-    private final Journal journal;
-    private final EngineState state;
-    private final TimelineReader reader;
+    private final Partitioner partitioner;
+    private final Partition[] partitions;
     private final RecoveryReport recovery;
     private final ErrorLog errorLog;
     private final CallerCounts callerCounts = new CallerCounts();
     private final EngineCounters counters;
-    private final RingBuffer inbox;
-    private final AckSlots acks;
-    private final PartitionWriter writer;
-    private final AgentRunner runner;
+    private final DeliveryInboxes deliveries;
+    private final IdClock idClock;
+    private final SendProgress sendProgress;
+    private final AtomicLong snapshotEpoch;
     private final long writeTimeoutNanos;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger submitting = new AtomicInteger();
@@ -71,64 +69,59 @@ public final class TimelineEngine implements AutoCloseable
     {
         this.config = config;
         directory = config.readOnly() ?
-            DataDirectory.openReadOnly(config.dataDirectory(), 1) :
-            DataDirectory.openWritable(config.dataDirectory(), 1);
+            DataDirectory.openReadOnly(config.dataDirectory(), config.partitions()) :
+            DataDirectory.openWritable(config.dataDirectory(), config.partitions());
+        final int partitionCount = directory.partitions();
+        partitioner = new Partitioner(partitionCount);
         errorLog = new ErrorLog(config.readOnly() ? null : directory.errorLog());
         writeTimeoutNanos = config.writeTimeout().toNanos();
-        final Snapshots snapshots = new Snapshots(directory.snapshots(0), config, errorLog);
-        final long snapshotStart = System.nanoTime();
-        final Snapshots.Loaded snapshot = config.ignoreSnapshots() ? null : snapshots.loadLatest(
-            () -> new EngineState(config.strategy(), config.timelineCapacity(), config.celebrityThreshold()));
-        final long snapshotNanos = System.nanoTime() - snapshotStart;
-        state = snapshot != null ?
-            snapshot.state() : new EngineState(config.strategy(), config.timelineCapacity(), config.celebrityThreshold());
-        final Watermark watermark = new Watermark();
-        reader = new TimelineReader(state, watermark, callerCounts);
-        Journal journal = null;
-        final Recovery recovering;
+        final Snapshots[] snapshots = new Snapshots[partitionCount];
+        for (int partition = 0; partition < partitionCount; partition++)
+        {
+            snapshots[partition] = new Snapshots(directory.snapshots(partition), config, errorLog);
+        }
+        final EngineRecovery.Recovered recovered;
         try
         {
-            journal = config.readOnly() ? Journal.openReadOnly(directory.journal(0)) : Journal.open(directory.journal(0));
-            recovering = new Recovery(state, snapshot, snapshotNanos, journal, config.recoveryListener());
-            recovery = recovering.run();
-        }
-        catch (final JournalException ex)
-        {
-            CloseHelper.quietClose(journal);
-            directory.close();
-            state.free();
-            throw new DataDirectoryException(ex.getMessage(), ex);
+            recovered = new EngineRecovery(config, directory, snapshots, partitioner).run();
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietClose(journal);
             directory.close();
-            state.free();
             throw ex;
         }
-        this.journal = journal;
-        watermark.publish(state.lastTweetId());
-
+        recovery = recovered.report();
+        snapshotEpoch = new AtomicLong(recovered.latestEpoch());
+        final Watermark watermark = new Watermark();
+        watermark.advanceTo(recovered.lastTweetId());
+        partitions = new Partition[partitionCount];
+        for (int partition = 0; partition < partitionCount; partition++)
+        {
+            final EngineState state = recovered.states()[partition];
+            partitions[partition] = new Partition(
+                state, new TimelineReader(state, watermark, callerCounts), recovered.journals()[partition], config);
+        }
+        idClock = new IdClock(partitioner);
+        idClock.advanceTo(recovered.lastTweetId());
+        sendProgress = new SendProgress(idClock, partitionCount);
         if (config.readOnly())
         {
             counters = null;
-            inbox = null;
-            acks = null;
-            writer = null;
-            runner = null;
+            deliveries = null;
             return;
         }
         counters = new EngineCounters(directory.root());
-        final IdClock idClock = new IdClock();
-        idClock.advanceTo(state.lastTweetId());
-        inbox = new ManyToOneRingBuffer(new UnsafeBuffer(
-            ByteBuffer.allocateDirect(config.inboxBytes() + RingBufferDescriptor.TRAILER_LENGTH)));
-        acks = new AckSlots(config.maxInFlight());
-        writer = new PartitionWriter(
-            0, inbox, journal, state, watermark, acks, idClock, SystemEpochClock.INSTANCE, errorLog,
-            config.syncMode() == SyncMode.BATCH, counters, callerCounts, snapshots, config.snapshotInterval(), recovering);
-        runner = new AgentRunner(config.idleStrategy().get(), errorLog::record, null, writer);
-        AgentRunner.startOnThread(runner);
+        deliveries = new DeliveryInboxes(partitionCount, config.inboxBytes());
+        for (final Partition partition : partitions)
+        {
+            final PartitionWriter writer = new PartitionWriter(
+                partition.index, partition.inbox, deliveries, partition.journal, partition.state, watermark,
+                sendProgress, partition.acks, config.maxInFlight(), idClock, SystemEpochClock.INSTANCE, errorLog,
+                config.syncMode() == SyncMode.BATCH, new PartitionCounters(counters, callerCounts, partition.index),
+                snapshots[partition.index], snapshotEpoch, partitionCount == 1 ? config.snapshotInterval() : 0,
+                recovered.recoveries()[partition.index]);
+            partition.start(writer, config.idleStrategy().get(), errorLog);
+        }
     }
 
     /**
@@ -147,14 +140,16 @@ public final class TimelineEngine implements AutoCloseable
     public void follow(final long follower, final long followee)
     {
         checkPair(follower, followee, "follow");
-        await(submitPair(FOLLOW, follower, followee, null));
+        final Partition partition = ofUser(follower);
+        await(partition, submitPair(partition, FOLLOW, follower, followee, null));
     }
 
     /** {@code follower} stops following {@code followee}; idempotent; returns once durable. */
     public void unfollow(final long follower, final long followee)
     {
         checkPair(follower, followee, "unfollow");
-        await(submitPair(UNFOLLOW, follower, followee, null));
+        final Partition partition = ofUser(follower);
+        await(partition, submitPair(partition, UNFOLLOW, follower, followee, null));
     }
 
     /**
@@ -166,14 +161,16 @@ public final class TimelineEngine implements AutoCloseable
     public long post(final long author, final CharSequence text)
     {
         checkUser(author, "author");
-        return await(submitPost(author, text, TweetText.utf8Length(text), null));
+        final Partition partition = ofUser(author);
+        return await(partition, submitPost(partition, author, text, TweetText.utf8Length(text), null));
     }
 
     /** Deletes a tweet; returns once durable. @throws TweetNotFoundException if no live tweet has the id. */
     public void delete(final long tweetId)
     {
         checkTweetId(tweetId);
-        await(submitSingle(DELETE, tweetId, null));
+        final Partition partition = ofTweet(tweetId);
+        await(partition, submitSingle(partition, DELETE, tweetId, null));
     }
 
     /** As {@link #follow}, completing the future once durable. */
@@ -181,7 +178,7 @@ public final class TimelineEngine implements AutoCloseable
     {
         checkPair(follower, followee, "follow");
         final CompletableFuture<Void> future = new CompletableFuture<>();
-        submitAsync(future, () -> submitPair(FOLLOW, follower, followee, future));
+        submitAsync(future, () -> submitPair(ofUser(follower), FOLLOW, follower, followee, future));
         return future;
     }
 
@@ -190,7 +187,7 @@ public final class TimelineEngine implements AutoCloseable
     {
         checkPair(follower, followee, "unfollow");
         final CompletableFuture<Void> future = new CompletableFuture<>();
-        submitAsync(future, () -> submitPair(UNFOLLOW, follower, followee, future));
+        submitAsync(future, () -> submitPair(ofUser(follower), UNFOLLOW, follower, followee, future));
         return future;
     }
 
@@ -200,7 +197,7 @@ public final class TimelineEngine implements AutoCloseable
         checkUser(author, "author");
         final int length = TweetText.utf8Length(text);
         final CompletableFuture<Long> future = new CompletableFuture<>();
-        submitAsync(future, () -> submitPost(author, text, length, future));
+        submitAsync(future, () -> submitPost(ofUser(author), author, text, length, future));
         return future;
     }
 
@@ -209,7 +206,7 @@ public final class TimelineEngine implements AutoCloseable
     {
         checkTweetId(tweetId);
         final CompletableFuture<Void> future = new CompletableFuture<>();
-        submitAsync(future, () -> submitSingle(DELETE, tweetId, future));
+        submitAsync(future, () -> submitSingle(ofTweet(tweetId), DELETE, tweetId, future));
         return future;
     }
 
@@ -264,16 +261,27 @@ public final class TimelineEngine implements AutoCloseable
         return recovery;
     }
 
-    /** A summary of the state now; approximate while writes are being applied. */
+    /** A summary of the state now, over every partition; approximate while writes are being applied. */
     public EngineStats stats()
     {
-        return state.stats();
+        EngineStats sum = partitions[0].state.stats();
+        for (int partition = 1; partition < partitions.length; partition++)
+        {
+            sum = sum.plus(partitions[partition].state.stats());
+        }
+        return sum;
     }
 
     /** The configuration this engine was opened with. */
     public EngineConfig config()
     {
         return config;
+    }
+
+    /** The partitions this engine runs: as configured, or as the data directory was created with. */
+    public int partitions()
+    {
+        return partitions.length;
     }
 
     /**
@@ -288,67 +296,120 @@ public final class TimelineEngine implements AutoCloseable
         {
             return;
         }
-        if (runner != null)
+        if (counters != null)
         {
             while (submitting.get() > 0)
             {
                 Thread.yield();
             }
-            CloseHelper.quietClose(runner);
-            writer.finish();
+            awaitQuiet();
+            for (final Partition partition : partitions)
+            {
+                partition.stopWriter();
+            }
+            for (final Partition partition : partitions)
+            {
+                partition.writer().finish();
+            }
+            final long epoch = snapshotEpoch.incrementAndGet();
+            for (final Partition partition : partitions)
+            {
+                partition.writer().snapshot(epoch);
+            }
         }
-        CloseHelper.quietClose(journal);
+        for (final Partition partition : partitions)
+        {
+            CloseHelper.quietClose(partition.journal);
+        }
         CloseHelper.quietClose(counters);
         directory.close();
         while (reading.sum() != 0)
         {
             Thread.yield();
         }
-        state.free();
+        for (final Partition partition : partitions)
+        {
+            partition.state.free();
+        }
     }
 
-    private long submitPair(final int type, final long first, final long second, final CompletableFuture<?> future)
+    /**
+     * Waits until every accepted command is applied and every post handed on, so that no writer is
+     * waiting on another's delivery inbox when the writers stop.
+     */
+    private void awaitQuiet()
     {
-        final int slot = enter(future);
-        final int index = claim(type, PAIR_LENGTH, slot);
-        final UnsafeBuffer buffer = (UnsafeBuffer)inbox.buffer();
+        boolean quiet = false;
+        while (!quiet)
+        {
+            quiet = deliveries.isEmpty() && sendProgress.sentThrough() == idClock.current();
+            for (final Partition partition : partitions)
+            {
+                quiet &= partition.inbox.size() == 0;
+            }
+            if (!quiet)
+            {
+                Thread.yield();
+            }
+        }
+    }
+
+    private Partition ofUser(final long userId)
+    {
+        return partitions[partitioner.ofUser(userId)];
+    }
+
+    private Partition ofTweet(final long tweetId)
+    {
+        return partitions[partitioner.ofTweet(tweetId)];
+    }
+
+    private int submitPair(
+        final Partition partition, final int type, final long first, final long second,
+        final CompletableFuture<?> future)
+    {
+        final int slot = enter(partition, future);
+        final int index = claim(partition, type, PAIR_LENGTH, slot);
+        final UnsafeBuffer buffer = (UnsafeBuffer)partition.inbox.buffer();
         buffer.putInt(index + SLOT_OFFSET, slot);
         buffer.putLong(index + FIRST_OFFSET, first);
         buffer.putLong(index + SECOND_OFFSET, second);
-        return commit(index, slot);
+        return commit(partition, index, slot);
     }
 
-    private long submitSingle(final int type, final long first, final CompletableFuture<?> future)
+    private int submitSingle(
+        final Partition partition, final int type, final long first, final CompletableFuture<?> future)
     {
-        final int slot = enter(future);
-        final int index = claim(type, SINGLE_LENGTH, slot);
-        final UnsafeBuffer buffer = (UnsafeBuffer)inbox.buffer();
+        final int slot = enter(partition, future);
+        final int index = claim(partition, type, SINGLE_LENGTH, slot);
+        final UnsafeBuffer buffer = (UnsafeBuffer)partition.inbox.buffer();
         buffer.putInt(index + SLOT_OFFSET, slot);
         buffer.putLong(index + FIRST_OFFSET, first);
-        return commit(index, slot);
+        return commit(partition, index, slot);
     }
 
-    private long submitPost(
-        final long author, final CharSequence text, final int textLength, final CompletableFuture<?> future)
+    private int submitPost(
+        final Partition partition, final long author, final CharSequence text, final int textLength,
+        final CompletableFuture<?> future)
     {
-        final int slot = enter(future);
-        final int index = claim(POST, TEXT_OFFSET + textLength, slot);
-        final UnsafeBuffer buffer = (UnsafeBuffer)inbox.buffer();
+        final int slot = enter(partition, future);
+        final int index = claim(partition, POST, TEXT_OFFSET + textLength, slot);
+        final UnsafeBuffer buffer = (UnsafeBuffer)partition.inbox.buffer();
         buffer.putInt(index + SLOT_OFFSET, slot);
         buffer.putLong(index + FIRST_OFFSET, author);
         if (TweetText.encode(text, buffer, index + TEXT_OFFSET, textLength) != textLength)
         {
-            inbox.abort(index);
-            leave(slot);
+            partition.inbox.abort(index);
+            leave(partition, slot);
             throw new IllegalArgumentException("the text changed while it was being posted; nothing was posted");
         }
-        return commit(index, slot);
+        return commit(partition, index, slot);
     }
 
     /** Claims an acknowledgement slot and enters the submission gate; see {@link #close}. */
-    private int enter(final CompletableFuture<?> future)
+    private int enter(final Partition partition, final CompletableFuture<?> future)
     {
-        if (runner == null)
+        if (counters == null)
         {
             throw new TimelineException("this engine was opened read-only and accepts no writes");
         }
@@ -358,7 +419,7 @@ public final class TimelineEngine implements AutoCloseable
             submitting.decrementAndGet();
             throw new EngineClosedException("the engine is closed");
         }
-        final int slot = acks.claim(future);
+        final int slot = partition.acks.claim(future);
         if (slot < 0)
         {
             submitting.decrementAndGet();
@@ -369,12 +430,12 @@ public final class TimelineEngine implements AutoCloseable
         return slot;
     }
 
-    private int claim(final int type, final int length, final int slot)
+    private int claim(final Partition partition, final int type, final int length, final int slot)
     {
-        final int index = inbox.tryClaim(type, length);
+        final int index = partition.inbox.tryClaim(type, length);
         if (index < 0)
         {
-            leave(slot);
+            leave(partition, slot);
             callerCounts.rejections.increment();
             throw new RejectedException("the inbox is full (" + config.inboxBytes() + " bytes); retry later");
         }
@@ -382,22 +443,22 @@ public final class TimelineEngine implements AutoCloseable
     }
 
     /** Gives back the slot of a write that was not submitted and leaves the submission gate. */
-    private void leave(final int slot)
+    private void leave(final Partition partition, final int slot)
     {
-        acks.release(slot);
+        partition.acks.release(slot);
         submitting.decrementAndGet();
     }
 
-    private long commit(final int index, final int slot)
+    private int commit(final Partition partition, final int index, final int slot)
     {
-        inbox.commit(index);
+        partition.inbox.commit(index);
         submitting.decrementAndGet();
         return slot;
     }
 
-    private long await(final long slot)
+    private long await(final Partition partition, final int slot)
     {
-        return acks.await((int)slot, System.nanoTime() + writeTimeoutNanos);
+        return partition.acks.await(slot, System.nanoTime() + writeTimeoutNanos);
     }
 
     private static void submitAsync(final CompletableFuture<?> future, final Runnable submit)
@@ -420,6 +481,7 @@ public final class TimelineEngine implements AutoCloseable
         try
         {
             checkOpen();
+            final TimelineReader reader = ofUser(user).reader;
             return home ? reader.home(user, limit, before, into) : reader.tweets(user, limit, before, into);
         }
         finally

@@ -10,9 +10,13 @@ package dev.timeline.engine;
  * whole merge runs inside the user's seqlock and is retried if the writer changed that user
  * meanwhile, so it never returns a torn state. Only tweets at or below the published watermark are
  * returned: everything acknowledged before the read began, nothing half-applied.
+ * <p>
+ * A partition's reader reads its own users; the chains and tweet records of authors in other
+ * partitions it reads from theirs.
  */
 final class TimelineReader
 {
+    private final EngineState state;
     private final Users users;
     private final TweetStore tweets;
     private final HomeTimelines timelines;
@@ -23,6 +27,7 @@ final class TimelineReader
     TimelineReader(final EngineState state, final Watermark watermark, final CallerCounts counts)
     {
         this.counts = counts;
+        this.state = state;
         users = state.users;
         tweets = state.tweets;
         timelines = state.timelines;
@@ -68,7 +73,7 @@ final class TimelineReader
             return 0;
         }
         final UserTable table = users.table();
-        for (int tweet = firstBelow(table.head(user), bound);
+        for (int tweet = firstBelow(tweets, table.head(user), bound);
             tweet != TweetLayout.NONE && into.size() < limit;
             tweet = tweets.previous(tweet))
         {
@@ -84,7 +89,6 @@ final class TimelineReader
     {
         scratch.clear();
         final int[] followees = table.followees(user);
-        final int tweetCount = tweets.countAcquire();
         if (strategy == Strategy.PULL)
         {
             addChain(scratch, table, user, bound);
@@ -132,11 +136,11 @@ final class TimelineReader
             final int position = scratch.positions[cursor];
             final int tweet = ring.tweet(position);
             final int author = ring.author(position);
-            if (tweet < 0 || tweet >= tweetCount || author < 0 || author >= table.capacity())
+            final long id = scratch.ids[cursor];
+            if (tweet < 0 || tweet >= state.tweetsOf(id).countAcquire() || author < 0 || author >= table.capacity())
             {
                 return false;
             }
-            final long id = scratch.ids[cursor];
             final int next = ring.skipAuthors(position - 1, pulled);
             if (next >= 0)
             {
@@ -173,14 +177,15 @@ final class TimelineReader
     {
         final int tweet = scratch.positions[cursor];
         final long id = scratch.ids[cursor];
-        final int previous = tweets.previous(tweet);
+        final TweetStore chain = state.tweetsOf(id);
+        final int previous = chain.previous(tweet);
         if (previous == TweetLayout.NONE)
         {
             scratch.removeTop();
         }
         else
         {
-            scratch.ids[cursor] = tweets.id(previous);
+            scratch.ids[cursor] = chain.id(previous);
             scratch.positions[cursor] = previous;
             scratch.topMoved();
         }
@@ -207,30 +212,32 @@ final class TimelineReader
 
     private void addChain(final ReadScratch scratch, final UserTable table, final int author, final long bound)
     {
-        final int tweet = firstBelow(table.head(author), bound);
+        final TweetStore chain = state.tweetsBy(table, author);
+        final int tweet = firstBelow(chain, state.chainHead(table, author), bound);
         if (tweet != TweetLayout.NONE)
         {
-            scratch.add(tweets.id(tweet), tweet, author);
+            scratch.add(chain.id(tweet), tweet, author);
         }
     }
 
-    /** The first tweet of the chain starting at {@code tweet} whose id is below {@code bound}. */
-    private int firstBelow(final int head, final long bound)
+    /** The first tweet of the chain starting at {@code head} whose id is below {@code bound}. */
+    private static int firstBelow(final TweetStore chain, final int head, final long bound)
     {
         int tweet = head;
-        while (tweet != TweetLayout.NONE && tweets.id(tweet) >= bound)
+        while (tweet != TweetLayout.NONE && chain.id(tweet) >= bound)
         {
-            tweet = tweets.previous(tweet);
+            tweet = chain.previous(tweet);
         }
         return tweet;
     }
 
     private void emit(final UserTable table, final int tweet, final long id, final int author, final TimelineBuffer into)
     {
-        if (!tweets.isDeleted(tweet))
+        final TweetStore store = state.tweetsOf(id);
+        if (!store.isDeleted(tweet))
         {
-            final int index = into.add(id, table.userIds[author], tweets.textLength(tweet));
-            tweets.copyText(tweet, into.mutableText(), into.textOffset(index));
+            final int index = into.add(id, table.userIds[author], store.textLength(tweet));
+            store.copyText(tweet, into.mutableText(), into.textOffset(index));
         }
     }
 }

@@ -4,9 +4,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The largest tweet id whose batch the writer has finished applying. Released by the writer after
- * every batch and before its acknowledgements; acquired by readers at the start of every read, so a
- * read sees every write acknowledged before it began and no tweet of a batch still being applied.
+ * The largest tweet id below which every post is applied and delivered in every partition: raised by
+ * the writers (see {@link SendProgress}) before they acknowledge those posts, acquired by readers at
+ * the start of every read, so a read sees every write acknowledged before it began and no tweet
+ * still being applied or delivered anywhere.
  */
 final class Watermark
 {
@@ -35,9 +36,18 @@ final class Watermark
         return (long)VISIBLE_ID.getAcquire(this);
     }
 
-    /** Writer only, after a batch is applied. */
-    void publish(final long lastTweetId)
+    /** Any writer: raises the watermark to {@code visibleId} unless it is higher already. */
+    void advanceTo(final long visibleId)
     {
-        VISIBLE_ID.setRelease(this, lastTweetId);
+        long current = (long)VISIBLE_ID.getAcquire(this);
+        while (visibleId > current)
+        {
+            final long witness = (long)VISIBLE_ID.compareAndExchangeRelease(this, current, visibleId);
+            if (witness == current)
+            {
+                return;
+            }
+            current = witness;
+        }
     }
 }

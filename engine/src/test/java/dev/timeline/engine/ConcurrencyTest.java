@@ -4,7 +4,8 @@ import dev.timeline.engine.model.ReferenceTimelines;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,12 +64,23 @@ class ConcurrencyTest
     private final CountDownLatch writersRunning = new CountDownLatch(POSTERS + 1);
     private TimelineEngine engine;
 
-    @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void readsAreWholeAndCurrent(final Strategy strategy, @TempDir final Path dataDirectory) throws Throwable
+    static Stream<Arguments> shapes()
+    {
+        return Stream.of(1, 3).flatMap(
+            partitions -> Stream.of(Strategy.values()).map(strategy -> Arguments.of(strategy, partitions)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} partition(s)")
+    @MethodSource("shapes")
+    void readsAreWholeAndCurrent(final Strategy strategy, final int partitions, @TempDir final Path dataDirectory)
+        throws Throwable
     {
         engine = TimelineEngine.open(new EngineConfig()
-            .dataDirectory(dataDirectory).strategy(strategy).timelineCapacity(4).celebrityThreshold(3));
+            .dataDirectory(dataDirectory)
+            .partitions(partitions)
+            .strategy(strategy)
+            .timelineCapacity(4)
+            .celebrityThreshold(3));
         final ExecutorService threads = Executors.newFixedThreadPool(POSTERS + READERS + 2);
         try
         {

@@ -18,7 +18,12 @@ import java.util.concurrent.CompletableFuture;
  * <p>
  * Snapshots are frequent, so kills land while one is written and recoveries replay the journal after one.
  * <p>
- * Arguments: data directory, population seed, workload seed, {@link SyncMode}.
+ * With one partition up to {@link #MAX_BURST} writes are in flight at once, and a kill leaves some
+ * prefix of them applied. With several, writes in flight together in different partitions may be
+ * applied in any combination, which the parent cannot tell apart from outside, so writes go one at
+ * a time.
+ * <p>
+ * Arguments: data directory, population seed, workload seed, {@link SyncMode}, partitions.
  */
 public final class CrashWorkload
 {
@@ -30,10 +35,12 @@ public final class CrashWorkload
     private final List<Long> liveIds = new ArrayList<>();
     private final Population population;
     private final Random random;
+    private final int maxBurst;
     private long serial;
 
-    private CrashWorkload(final Population population, final Random random)
+    private CrashWorkload(final Population population, final Random random, final int maxBurst)
     {
+        this.maxBurst = maxBurst;
         this.population = population;
         this.random = random;
     }
@@ -41,18 +48,25 @@ public final class CrashWorkload
     public static void main(final String[] args)
     {
         final Path dataDirectory = Path.of(args[0]);
-        final CrashWorkload workload =
-            new CrashWorkload(population(Long.parseLong(args[1])), new Random(Long.parseLong(args[2])));
+        final int partitions = Integer.parseInt(args[4]);
+        final CrashWorkload workload = new CrashWorkload(
+            population(Long.parseLong(args[1])), new Random(Long.parseLong(args[2])), partitions == 1 ? MAX_BURST : 1);
         workload.print("opening");
-        try (TimelineEngine engine = TimelineEngine.open(config(dataDirectory).syncMode(SyncMode.valueOf(args[3]))))
+        final EngineConfig config = config(dataDirectory, partitions).syncMode(SyncMode.valueOf(args[3]));
+        try (TimelineEngine engine = TimelineEngine.open(config))
         {
             workload.run(engine);
         }
     }
 
-    static EngineConfig config(final Path dataDirectory)
+    static EngineConfig config(final Path dataDirectory, final int partitions)
     {
-        return new EngineConfig().dataDirectory(dataDirectory).timelineCapacity(4).celebrityThreshold(3).snapshotInterval(64);
+        return new EngineConfig()
+            .dataDirectory(dataDirectory)
+            .partitions(partitions)
+            .timelineCapacity(4)
+            .celebrityThreshold(3)
+            .snapshotInterval(64);
     }
 
     static Population population(final long seed)
@@ -83,7 +97,7 @@ public final class CrashWorkload
             else
             {
                 final List<Write> burst = new ArrayList<>();
-                for (int i = 1 + random.nextInt(MAX_BURST); i > 0; i--)
+                for (int i = 1 + random.nextInt(maxBurst); i > 0; i--)
                 {
                     burst.add(Write.post(population.popular(random), Texts.next(random)));
                 }

@@ -2,7 +2,8 @@ package dev.timeline.engine;
 
 import dev.timeline.engine.model.Population;
 import dev.timeline.engine.model.ReferenceTimelines;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * child saw acknowledged, plus possibly a prefix of the few it had in flight, and the ids of new
  * posts still go up. While a child runs, the directory is refused to any other engine. Rounds
  * alternate the sync modes of the child, and recoveries from a snapshot with replays of the whole journal.
+ * It runs with one partition and with three, whose recoveries must also deliver every post the
+ * journals hold to every partition, whichever partition's journal ended first.
  * <p>
  * More rounds: {@code -Dtimeline.crash.rounds=N}; another workload: {@code -Dtimeline.crash.seed=N}.
  */
@@ -43,13 +46,16 @@ class EngineCrashTest
     private final Population population = CrashWorkload.population(SEED);
     private final Random random = new Random(SEED);
     private boolean refusalChecked;
+    private int partitions;
 
     @TempDir
     private Path work;
 
-    @Test
-    void everyAcknowledgedWriteSurvivesKillDashNine() throws Exception
+    @ParameterizedTest(name = "{0} partition(s)")
+    @ValueSource(ints = {1, 3})
+    void everyAcknowledgedWriteSurvivesKillDashNine(final int partitions) throws Exception
     {
+        this.partitions = partitions;
         final Path dataDirectory = work.resolve("data");
         for (int round = 0; round < ROUNDS; round++)
         {
@@ -61,7 +67,7 @@ class EngineCrashTest
                     where, "acknowledged " + acknowledged, () -> acknowledged.write().replay(reference, acknowledged.result()));
             }
             final boolean wholeJournal = round / 2 % 2 == 1;
-            try (TimelineEngine engine = TimelineEngine.open(CrashWorkload.config(dataDirectory).ignoreSnapshots(wholeJournal)))
+            try (TimelineEngine engine = TimelineEngine.open(CrashWorkload.config(dataDirectory, partitions).ignoreSnapshots(wholeJournal)))
             {
                 settleInFlight(engine, log.uncertain(), where);
                 assertSameState(engine, where);
@@ -109,14 +115,14 @@ class EngineCrashTest
         return log;
     }
 
-    private static void assertRefused(final Path dataDirectory)
+    private void assertRefused(final Path dataDirectory)
     {
         final DataDirectoryException refused = assertThrows(
-            DataDirectoryException.class, () -> TimelineEngine.open(CrashWorkload.config(dataDirectory)).close());
+            DataDirectoryException.class, () -> TimelineEngine.open(CrashWorkload.config(dataDirectory, partitions)).close());
         assertTrue(refused.getMessage().contains(dataDirectory.toString()), refused.getMessage());
     }
 
-    private static List<String> command(final Path dataDirectory, final int round)
+    private List<String> command(final Path dataDirectory, final int round)
     {
         final String flags = Objects.requireNonNull(
             System.getProperty("jvm.flags"), "the jvm.flags property, which the Maven build passes to tests");
@@ -126,7 +132,7 @@ class EngineCrashTest
         command.addAll(List.of(
             "-XX:MaxDirectMemorySize=1g", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
             CrashWorkload.class.getName(), dataDirectory.toString(), Long.toString(SEED), Long.toString(SEED * 1_000 + round),
-            SyncMode.values()[round % SyncMode.values().length].name()));
+            SyncMode.values()[round % SyncMode.values().length].name(), Integer.toString(partitions)));
         return command;
     }
 

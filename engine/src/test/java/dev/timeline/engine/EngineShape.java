@@ -5,24 +5,28 @@ import java.util.stream.Stream;
 
 /**
  * The settings a model run varies: every strategy, a capacity so small that timelines trim all the
- * time and reads fall back to merging, and a celebrity threshold low enough for authors to cross it
- * both ways. A new dimension (partitions) is one more field here and one more loop in {@link #all()}.
+ * time and reads fall back to merging, a celebrity threshold low enough for authors to cross it
+ * both ways, and one, two or four partitions.
  */
-record EngineShape(Strategy strategy, int timelineCapacity, int celebrityThreshold)
+record EngineShape(int partitions, Strategy strategy, int timelineCapacity, int celebrityThreshold)
 {
+    static final int[] PARTITIONS = {1, 2, 4};
     private static final int[] CAPACITIES = {1, 6, EngineConfig.DEFAULT_TIMELINE_CAPACITY};
     private static final int[] THRESHOLDS = {3, EngineConfig.DEFAULT_CELEBRITY_THRESHOLD};
 
     static Stream<EngineShape> all()
     {
         final Stream.Builder<EngineShape> shapes = Stream.builder();
-        for (final Strategy strategy : Strategy.values())
+        for (final int partitions : PARTITIONS)
         {
-            for (final int capacity : CAPACITIES)
+            for (final Strategy strategy : Strategy.values())
             {
-                for (final int threshold : THRESHOLDS)
+                for (final int capacity : CAPACITIES)
                 {
-                    shapes.add(new EngineShape(strategy, capacity, threshold));
+                    for (final int threshold : THRESHOLDS)
+                    {
+                        shapes.add(new EngineShape(partitions, strategy, capacity, threshold));
+                    }
                 }
             }
         }
@@ -33,6 +37,7 @@ record EngineShape(Strategy strategy, int timelineCapacity, int celebrityThresho
     {
         return new EngineConfig()
             .dataDirectory(dataDirectory)
+            .partitions(partitions)
             .strategy(strategy)
             .timelineCapacity(timelineCapacity)
             .celebrityThreshold(celebrityThreshold);
@@ -41,6 +46,6 @@ record EngineShape(Strategy strategy, int timelineCapacity, int celebrityThresho
     @Override
     public String toString()
     {
-        return strategy + " capacity " + timelineCapacity + " threshold " + celebrityThreshold;
+        return partitions + "P " + strategy + " capacity " + timelineCapacity + " threshold " + celebrityThreshold;
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -40,11 +41,21 @@ class ModelTest
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void answersSurviveReopeningWithOtherSettings(final long seed, @TempDir final Path dataDirectory)
+    static Stream<Arguments> partitionedSeeds()
     {
-        final List<EngineShape> shapes = new ArrayList<>(EngineShape.all().toList());
+        return IntStream.of(EngineShape.PARTITIONS)
+            .boxed()
+            .flatMap(partitions -> seeds().mapToObj(seed -> Arguments.of(partitions, seed)));
+    }
+
+    /** The partition count is fixed when a directory is created; everything else changes. */
+    @ParameterizedTest(name = "{0}P, seed {1}")
+    @MethodSource("partitionedSeeds")
+    void answersSurviveReopeningWithOtherSettings(
+        final int partitions, final long seed, @TempDir final Path dataDirectory)
+    {
+        final List<EngineShape> shapes = new ArrayList<>(
+            EngineShape.all().filter(shape -> shape.partitions() == partitions).toList());
         Collections.shuffle(shapes, new Random(seed));
         try (ModelRun run = new ModelRun(shapes, dataDirectory, seed))
         {

@@ -1,10 +1,10 @@
 package dev.timeline.engine;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,11 +32,13 @@ class OverloadTest
 
     @TempDir
     private Path dataDirectory;
+    private int partitions;
 
-    @ParameterizedTest(name = "maxInFlight {0}, texts of {1} code points")
-    @CsvSource({"8, 12", "4096, 280"})
-    void floodIsRejectedNotQueued(final int maxInFlight, final int codePoints) throws Exception
+    @ParameterizedTest(name = "maxInFlight {0}, texts of {1} code points, {2} partition(s)")
+    @CsvSource({"8, 12, 1", "4096, 280, 1", "8, 12, 4"})
+    void floodIsRejectedNotQueued(final int maxInFlight, final int codePoints, final int partitions) throws Exception
     {
+        this.partitions = partitions;
         final Flood flood;
         try (TimelineEngine engine = TimelineEngine.open(config().maxInFlight(maxInFlight)))
         {
@@ -47,8 +49,8 @@ class OverloadTest
             assertTrue(flood.acknowledged() > 0, "no post was acknowledged");
             assertEquals(PRODUCERS * (long)ATTEMPTS, flood.rejected() + flood.acknowledged());
             assertTrue(
-                flood.maxPending() <= maxInFlight + PRODUCERS,
-                flood.maxPending() + " posts outstanding at once with maxInFlight " + maxInFlight);
+                flood.maxPending() <= (long)maxInFlight * partitions + PRODUCERS,
+                flood.maxPending() + " posts outstanding at once with maxInFlight " + maxInFlight + " per partition");
             assertHoldsExactly(engine, flood);
         }
         try (TimelineEngine recovered = TimelineEngine.open(config()))
@@ -57,9 +59,11 @@ class OverloadTest
         }
     }
 
-    @Test
-    void closeDuringAFloodAcknowledgesEveryAcceptedPost() throws Exception
+    @ParameterizedTest(name = "{0} partition(s)")
+    @ValueSource(ints = {1, 4})
+    void closeDuringAFloodAcknowledgesEveryAcceptedPost(final int partitions) throws Exception
     {
+        this.partitions = partitions;
         final TimelineEngine engine = TimelineEngine.open(config().maxInFlight(64));
         final Flood flood = new Flood(engine, "closing time");
         final Thread closer = new Thread(() ->
@@ -82,7 +86,7 @@ class OverloadTest
 
     private EngineConfig config()
     {
-        return new EngineConfig().dataDirectory(dataDirectory).inboxBytes(INBOX_BYTES);
+        return new EngineConfig().dataDirectory(dataDirectory).partitions(partitions).inboxBytes(INBOX_BYTES);
     }
 
     private static void runProducers(final LongConsumer producer) throws Exception

@@ -1,0 +1,103 @@
+package dev.timeline.engine;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+import java.nio.ByteBuffer;
+
+import static dev.timeline.engine.DeliveryLayout.AUTHOR_OFFSET;
+import static dev.timeline.engine.DeliveryLayout.DELIVER;
+import static dev.timeline.engine.DeliveryLayout.ID_OFFSET;
+import static dev.timeline.engine.DeliveryLayout.LENGTH;
+import static dev.timeline.engine.DeliveryLayout.SOURCE_OFFSET;
+import static dev.timeline.engine.DeliveryLayout.TWEET_OFFSET;
+
+/**
+ * The bounded delivery inbox of every partition, laid out as {@link DeliveryLayout}: many producers
+ * (the other partitions' writers), one consumer (the partition's own writer). A full inbox makes the
+ * sender wait, draining its own inbox meanwhile, so two partitions flooding each other both make
+ * progress and memory stays bounded.
+ */
+final class DeliveryInboxes
+{
+    private final RingBuffer[] inboxes;
+
+    DeliveryInboxes(final int partitions, final int bytes)
+    {
+        inboxes = new RingBuffer[partitions];
+        if (partitions > 1)
+        {
+            for (int partition = 0; partition < partitions; partition++)
+            {
+                inboxes[partition] = new ManyToOneRingBuffer(
+                    new UnsafeBuffer(ByteBuffer.allocateDirect(bytes + RingBufferDescriptor.TRAILER_LENGTH)));
+            }
+        }
+    }
+
+    int partitions()
+    {
+        return inboxes.length;
+    }
+
+    /** The inbox of {@code partition}; null with a single partition, which delivers nothing. */
+    RingBuffer inbox(final int partition)
+    {
+        return inboxes[partition];
+    }
+
+    /** Hands {@code target} a tweet of {@code source}; false if its inbox is full. */
+    boolean offer(final int target, final int source, final long id, final long author, final int tweet)
+    {
+        final RingBuffer inbox = inboxes[target];
+        final int index = inbox.tryClaim(DELIVER, LENGTH);
+        if (index < 0)
+        {
+            return false;
+        }
+        final UnsafeBuffer buffer = (UnsafeBuffer)inbox.buffer();
+        buffer.putLong(index + ID_OFFSET, id);
+        buffer.putLong(index + AUTHOR_OFFSET, author);
+        buffer.putInt(index + TWEET_OFFSET, tweet);
+        buffer.putInt(index + SOURCE_OFFSET, source);
+        inbox.commit(index);
+        return true;
+    }
+
+    /** True if every inbox's consumer has passed the producer position recorded for it. */
+    boolean consumedUpTo(final long[] producerPositions)
+    {
+        for (int partition = 0; partition < inboxes.length; partition++)
+        {
+            if (inboxes[partition] != null && inboxes[partition].consumerPosition() < producerPositions[partition])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Fills {@code into} with every inbox's producer position now. */
+    void producerPositions(final long[] into)
+    {
+        for (int partition = 0; partition < inboxes.length; partition++)
+        {
+            into[partition] = inboxes[partition] == null ? 0 : inboxes[partition].producerPosition();
+        }
+    }
+
+    /** True if no inbox holds a message. */
+    boolean isEmpty()
+    {
+        for (final RingBuffer inbox : inboxes)
+        {
+            if (inbox != null && inbox.size() > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

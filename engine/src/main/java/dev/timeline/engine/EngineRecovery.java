@@ -1,0 +1,221 @@
+package dev.timeline.engine;
+
+import dev.timeline.journal.Journal;
+import dev.timeline.journal.JournalException;
+import org.agrona.CloseHelper;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Recovers every partition of an engine on the opening thread, in three steps: load the newest
+ * snapshot epoch that every partition has (the partitions snapshot together, with nothing in flight
+ * between them), replay each partition's journal after its snapshot, then deliver the tweets each
+ * partition replayed to the others, so that every timeline is complete again however far apart the
+ * partitions' journals ended. Ids, and so the order of every read, come from the journals alone.
+ */
+final class EngineRecovery
+{
+    /** What recovery produced; the caller owns the journals and states. */
+    record Recovered(
+        EngineState[] states, Journal[] journals, Recovery[] recoveries, RecoveryReport report, long latestEpoch)
+    {
+        long lastTweetId()
+        {
+            long last = 0;
+            for (final EngineState state : states)
+            {
+                last = Math.max(last, state.lastTweetId());
+            }
+            return last;
+        }
+    }
+
+    private final EngineConfig config;
+    private final DataDirectory directory;
+    private final Snapshots[] snapshots;
+    private final Partitioner partitioner;
+
+    EngineRecovery(
+        final EngineConfig config, final DataDirectory directory, final Snapshots[] snapshots,
+        final Partitioner partitioner)
+    {
+        this.config = config;
+        this.directory = directory;
+        this.snapshots = snapshots;
+        this.partitioner = partitioner;
+    }
+
+    /** @throws DataDirectoryException if a journal is damaged or inconsistent; nothing is left open then. */
+    Recovered run()
+    {
+        final int partitions = partitioner.count();
+        final long snapshotStart = System.nanoTime();
+        final Snapshots.Loaded[] loaded = new Snapshots.Loaded[partitions];
+        final EngineState[] states = loadSnapshots(loaded);
+        final long snapshotNanos = System.nanoTime() - snapshotStart;
+        final Journal[] journals = new Journal[partitions];
+        try
+        {
+            final long replayStart = System.nanoTime();
+            final int[] snapshotTweets = new int[partitions];
+            for (final EngineState state : states)
+            {
+                state.connect(states);
+                snapshotTweets[state.partition] = state.tweets.count();
+            }
+            for (final EngineState state : states)
+            {
+                state.markDelivered();
+            }
+            final Recovery[] recoveries = new Recovery[partitions];
+            long total = 0;
+            for (int partition = 0; partition < partitions; partition++)
+            {
+                journals[partition] = config.readOnly() ?
+                    Journal.openReadOnly(directory.journal(partition)) : Journal.open(directory.journal(partition));
+                total += Recovery.eventsAfter(loaded[partition], journals[partition]);
+            }
+            final RecoveryReport[] reports = new RecoveryReport[partitions];
+            long before = 0;
+            for (int partition = 0; partition < partitions; partition++)
+            {
+                final long replayedBefore = before;
+                final long allEvents = total;
+                recoveries[partition] = new Recovery(
+                    states[partition], loaded[partition], snapshotNanos, journals[partition],
+                    (replayed, ignored) -> config.recoveryListener().onProgress(replayedBefore + replayed, allEvents));
+                reports[partition] = recoveries[partition].run();
+                before += reports[partition].events();
+            }
+            deliverReplayed(states, snapshotTweets);
+            return new Recovered(
+                states, journals, recoveries, sum(reports, snapshotNanos, System.nanoTime() - replayStart),
+                latestEpoch());
+        }
+        catch (final JournalException ex)
+        {
+            release(states, journals);
+            throw new DataDirectoryException(ex.getMessage(), ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            release(states, journals);
+            throw ex;
+        }
+    }
+
+    /** Loads the newest epoch every partition can load; fresh states if there is none. */
+    private EngineState[] loadSnapshots(final Snapshots.Loaded[] loaded)
+    {
+        if (!config.ignoreSnapshots())
+        {
+            for (final long epoch : commonEpochs())
+            {
+                final EngineState[] states = freshStates();
+                boolean complete = true;
+                for (int partition = 0; partition < states.length && complete; partition++)
+                {
+                    loaded[partition] = snapshots[partition].load(epoch, states[partition]);
+                    complete = loaded[partition] != null;
+                }
+                if (complete)
+                {
+                    return states;
+                }
+                release(states, new Journal[0]);
+            }
+        }
+        Arrays.fill(loaded, null);
+        return freshStates();
+    }
+
+    /** Epochs of which every partition has a snapshot, newest first. */
+    private List<Long> commonEpochs()
+    {
+        final List<Long> common = new ArrayList<>(snapshots[0].epochs());
+        for (int partition = 1; partition < snapshots.length; partition++)
+        {
+            common.retainAll(snapshots[partition].epochs());
+        }
+        return common;
+    }
+
+    /** The largest epoch on disk in any partition: the next snapshots are numbered above it. */
+    private long latestEpoch()
+    {
+        long latest = 0;
+        for (final Snapshots partitionSnapshots : snapshots)
+        {
+            for (final long epoch : partitionSnapshots.epochs())
+            {
+                latest = Math.max(latest, epoch);
+            }
+        }
+        return latest;
+    }
+
+    private EngineState[] freshStates()
+    {
+        final EngineState[] states = new EngineState[partitioner.count()];
+        for (int partition = 0; partition < states.length; partition++)
+        {
+            states[partition] = new EngineState(
+                partition, partitioner, config.strategy(), config.timelineCapacity(), config.celebrityThreshold());
+        }
+        return states;
+    }
+
+    /** Delivers every tweet each partition replayed, in id order, to every other partition. */
+    private static void deliverReplayed(final EngineState[] states, final int[] snapshotTweets)
+    {
+        for (final EngineState target : states)
+        {
+            target.takeOwnership();
+            for (final EngineState source : states)
+            {
+                if (source == target)
+                {
+                    continue;
+                }
+                final UserTable authors = source.users.table();
+                for (int tweet = snapshotTweets[source.partition], n = source.tweets.count(); tweet < n; tweet++)
+                {
+                    target.deliverRemote(
+                        source.partition, source.tweets.id(tweet), authors.userIds[source.tweets.author(tweet)], tweet);
+                }
+            }
+        }
+    }
+
+    private static RecoveryReport sum(final RecoveryReport[] reports, final long snapshotNanos, final long replayNanos)
+    {
+        long snapshotEvents = 0;
+        long follows = 0;
+        long unfollows = 0;
+        long posts = 0;
+        long deletes = 0;
+        for (final RecoveryReport report : reports)
+        {
+            snapshotEvents += report.snapshotEvents();
+            follows += report.follows();
+            unfollows += report.unfollows();
+            posts += report.posts();
+            deletes += report.deletes();
+        }
+        return new RecoveryReport(snapshotEvents, snapshotNanos, follows, unfollows, posts, deletes, replayNanos);
+    }
+
+    private static void release(final EngineState[] states, final Journal[] journals)
+    {
+        for (final Journal journal : journals)
+        {
+            CloseHelper.quietClose(journal);
+        }
+        for (final EngineState state : states)
+        {
+            state.free();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.timeline.engine;
+
+/**
+ * One writer's share of the engine's counters file: its own counts, added to the shared counters as
+ * the change since it last published, so the writers of every partition publish without talking to
+ * each other. The engine-wide figures (reads, rejections, errors, the journal index and the
+ * heartbeat) come from the first partition's writer. Writer only.
+ */
+final class PartitionCounters
+{
+    long posts;
+    long follows;
+    long unfollows;
+    long deletes;
+
+    private final EngineCounters counters;
+    private final CallerCounts callerCounts;
+    private final boolean reportsEngine;
+    private final long[] published = new long[Counter.values().length];
+
+    PartitionCounters(final EngineCounters counters, final CallerCounts callerCounts, final int partition)
+    {
+        this.counters = counters;
+        this.callerCounts = callerCounts;
+        reportsEngine = partition == 0;
+    }
+
+    void publish(
+        final EngineState state, final int inboxDepth, final long journalIndex, final long errors, final long now)
+    {
+        share(Counter.POSTS, posts);
+        share(Counter.FOLLOWS, follows);
+        share(Counter.UNFOLLOWS, unfollows);
+        share(Counter.DELETES, deletes);
+        share(Counter.DELIVERIES, state.deliveries());
+        share(Counter.INBOX_DEPTH, inboxDepth);
+        share(Counter.USERS, state.homeUsers());
+        share(Counter.LIVE_TWEETS, state.tweets.count() - state.tweets.deletedCount());
+        if (reportsEngine)
+        {
+            counters.set(Counter.HOME_READS, callerCounts.homeReads.sum());
+            counters.set(Counter.TWEET_READS, callerCounts.tweetReads.sum());
+            counters.set(Counter.REJECTIONS, callerCounts.rejections.sum());
+            counters.set(Counter.ERRORS, errors);
+            counters.set(Counter.JOURNAL_INDEX, journalIndex);
+            counters.set(Counter.HEARTBEAT, now);
+        }
+    }
+
+    void snapshotWritten(final long time)
+    {
+        counters.set(Counter.LAST_SNAPSHOT, time);
+    }
+
+    private void share(final Counter counter, final long value)
+    {
+        counters.add(counter, value - published[counter.ordinal()]);
+        published[counter.ordinal()] = value;
+    }
+}
