@@ -19,10 +19,17 @@ final class EngineOptions
         "strategy", "--strategy",
         "timelineCapacity", "--capacity",
         "celebrityThreshold", "--celebrity-threshold",
-        "syncMode", "--sync");
+        "syncMode", "--sync",
+        "partitions", "--partitions");
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
+
+    @Option(names = "--partitions", paramLabel = "P",
+        description = {
+            "Partitions, each with its own writer thread and journal (1.." + EngineConfig.MAX_PARTITIONS + ").",
+            "Default: what the data directory was created with, 1 for a new one; a directory keeps its count."})
+    int partitions = EngineConfig.DIRECTORY_PARTITIONS;
 
     @Option(names = "--strategy", paramLabel = "push|pull|hybrid", defaultValue = "hybrid",
         description = "Fan-out strategy (default: ${DEFAULT-VALUE}); only speed differs, never answers.")
@@ -50,6 +57,7 @@ final class EngineOptions
     {
         final EngineConfig config = new EngineConfig()
             .dataDirectory(dataDirectory)
+            .partitions(partitions)
             .strategy(strategy)
             .timelineCapacity(capacity)
             .celebrityThreshold(celebrityThreshold)
