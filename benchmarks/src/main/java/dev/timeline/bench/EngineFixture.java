@@ -27,12 +27,14 @@ final class EngineFixture implements AutoCloseable
     final Workload workload;
     private final Path directory;
 
-    EngineFixture(final Strategy strategy, final Workload workload, final int celebrityThreshold) throws IOException
+    EngineFixture(final int partitions, final Strategy strategy, final Workload workload, final int celebrityThreshold)
+        throws IOException
     {
         this.workload = workload;
         directory = Files.createTempDirectory("timeline-bench");
         engine = TimelineEngine.open(new EngineConfig()
             .dataDirectory(directory)
+            .partitions(partitions)
             .strategy(strategy)
             .celebrityThreshold(celebrityThreshold)
             .snapshotInterval(0));

@@ -46,6 +46,10 @@ public class FanOutBenchmark
         @Param({"100000"})
         public int users;
 
+        /** 1: one writer and all the memory (scaling up); more: sharding inside the process. */
+        @Param({"1"})
+        public int partitions;
+
         @Param({"10000"})
         public int celebrityThreshold;
 
@@ -54,7 +58,7 @@ public class FanOutBenchmark
         @Setup(Level.Trial)
         public void open() throws IOException
         {
-            fixture = new EngineFixture(strategy, Workload.named(workload, users, 1), celebrityThreshold);
+            fixture = new EngineFixture(partitions, strategy, Workload.named(workload, users, 1), celebrityThreshold);
             fixture.post(0, 100_000);
         }
 

@@ -45,6 +45,10 @@ public class HomeReadBenchmark
         @Param({"100000"})
         public int users;
 
+        /** 1: one writer and all the memory (scaling up); more: sharding inside the process. */
+        @Param({"1"})
+        public int partitions;
+
         EngineFixture fixture;
         private Thread poster;
         private volatile boolean posting;
@@ -52,7 +56,7 @@ public class HomeReadBenchmark
         @Setup(Level.Trial)
         public void open() throws IOException
         {
-            fixture = new EngineFixture(strategy, Workload.named("celebrity", users, 1), 1_000);
+            fixture = new EngineFixture(partitions, strategy, Workload.named("celebrity", users, 1), 1_000);
             fixture.post(0, 500_000);
             if ("busy".equals(writer))
             {
