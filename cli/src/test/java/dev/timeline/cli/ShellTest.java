@@ -180,6 +180,30 @@ class ShellTest
             threshold.err());
     }
 
+    @Test
+    void aPartitionedDirectoryAnswersAlikeAndKeepsItsCount() throws Exception
+    {
+        final String script = "follow 1 2\nfollow 3 2\npost 2 shared\npost 1 own\nhome 1\nhome 3\n";
+        final CliRun partitioned = CliRun.runWithInput(
+            script, "shell", "--json", "--data", data.toString(), "--partitions", "3");
+        assertEquals(0, partitioned.exitCode(), partitioned.err());
+        final List<String> replies = partitioned.outLines();
+        assertEquals(2, JSON.readTree(replies.get(4)).get("tweets").size(), replies.get(4));
+        assertEquals("shared", JSON.readTree(replies.get(5)).get("tweets").get(0).get("text").asText());
+
+        final List<JsonNode> reopened = json("home 1");
+        assertEquals(JSON.readTree(replies.get(4)), reopened.get(0), "reopened without a count, the directory's is used");
+
+        final CliRun other = CliRun.runWithInput("home 1\n", "shell", "--data", data.toString(), "--partitions", "2");
+        assertEquals(1, other.exitCode());
+        assertEquals(List.of("timeline: " + data + " was written with 3 partition(s), not 2; open it with partitions = 3" +
+            " (or leave the count unset)"), other.errLines());
+
+        final CliRun tooMany = CliRun.run("shell", "--data", data.toString(), "--partitions", "65");
+        assertEquals(2, tooMany.exitCode());
+        assertTrue(tooMany.err().startsWith("timeline shell: --partitions must be 1..64, was 65"), tooMany.err());
+    }
+
     private List<JsonNode> json(final String... lines) throws Exception
     {
         final CliRun run = CliRun.runWithInput(String.join("\n", lines) + "\n", "shell", "--json", "--data", data.toString());
