@@ -227,8 +227,8 @@ public final class EngineConfig
     /**
      * Journal events between periodic snapshots, 0 for none; a snapshot is also written on close.
      * The writer pauses while it writes one, so fewer snapshots mean fewer pauses but longer replays.
-     * With more than one partition snapshots are written on close only, when no delivery is in
-     * flight between partitions.
+     * With more than one partition the interval counts one partition's journal, and all partitions
+     * pause and snapshot together, with no delivery in flight between them.
      */
     public EngineConfig snapshotInterval(final long snapshotInterval)
     {

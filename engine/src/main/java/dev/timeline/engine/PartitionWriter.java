@@ -8,7 +8,6 @@ import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
-import java.util.concurrent.atomic.AtomicLong;
 
 import java.io.IOException;
 import static dev.timeline.engine.CommandLayout.DELETE;
@@ -50,12 +49,13 @@ final class PartitionWriter implements Agent, MessageHandler
     private final boolean syncEachBatch;
     private final PartitionCounters counters;
     private final Snapshots snapshots;
-    private final AtomicLong snapshotEpoch;
+    private final SnapshotRounds snapshotRounds;
     private final long snapshotInterval;
     private final String roleName;
     private final long[] producerPositions;
 
     private long visibleTarget = NO_TARGET;
+    private long snapshotRound;
     private boolean sending;
     private long batchMark;
     private long now;
@@ -65,10 +65,7 @@ final class PartitionWriter implements Agent, MessageHandler
     private long snapshotIndex;
     private long snapshotEventsAt;
 
-    /**
-     * @param snapshotInterval journal events between snapshots this writer takes on its own, 0 for
-     *                         none: only a single partition can snapshot alone.
-     */
+    /** @param snapshotInterval journal events in this partition after which it asks for a snapshot round, 0 for never. */
     PartitionWriter(
         final int partition,
         final RingBuffer inbox,
@@ -85,7 +82,7 @@ final class PartitionWriter implements Agent, MessageHandler
         final boolean syncEachBatch,
         final PartitionCounters counters,
         final Snapshots snapshots,
-        final AtomicLong snapshotEpoch,
+        final SnapshotRounds snapshotRounds,
         final long snapshotInterval,
         final Recovery recovery)
     {
@@ -105,7 +102,7 @@ final class PartitionWriter implements Agent, MessageHandler
         this.syncEachBatch = syncEachBatch;
         this.counters = counters;
         this.snapshots = snapshots;
-        this.snapshotEpoch = snapshotEpoch;
+        this.snapshotRounds = snapshotRounds;
         this.snapshotInterval = snapshotInterval;
         producerPositions = new long[deliveries.partitions()];
         journalIndex = recovery.lastIndex();
@@ -125,6 +122,10 @@ final class PartitionWriter implements Agent, MessageHandler
     public int doWork()
     {
         now = epochClock.time();
+        if (snapshotRounds.requested() > snapshotRound)
+        {
+            joinSnapshotRound();
+        }
         int work = drainDeliveries();
         final int commands = inbox.read(this, BATCH_LIMIT);
         if (commands > 0)
@@ -136,7 +137,7 @@ final class PartitionWriter implements Agent, MessageHandler
         work += pendingAcks.completeVisible(acks, watermark.visibleIdAcquire());
         if (snapshotInterval > 0 && journalEvents - snapshotEventsAt >= snapshotInterval)
         {
-            snapshot(snapshotEpoch.incrementAndGet());
+            snapshotRounds.request(snapshotRound);
         }
         if (now != countersPublishedAt)
         {
@@ -159,13 +160,24 @@ final class PartitionWriter implements Agent, MessageHandler
         publishCounters();
     }
 
+    /** Between batches: snapshots with every other partition, unless the engine closes meanwhile. */
+    private void joinSnapshotRound()
+    {
+        snapshotRound++;
+        if (snapshotRounds.join(snapshotRound, this::drainDeliveries))
+        {
+            snapshot(snapshotRounds.epoch(snapshotRound));
+        }
+    }
+
     /**
-     * Writes snapshot {@code epoch} if anything was journaled since the last one; on the owning
-     * thread, at a point where no delivery to or from this partition is in flight.
+     * Writes snapshot {@code epoch}; on the owning thread, at a point where no delivery to or from
+     * this partition is in flight. A single partition skips it if nothing was journaled since its
+     * last one; one of several never does, as deliveries from the others changed it.
      */
     void snapshot(final long epoch)
     {
-        if (journalIndex == snapshotIndex)
+        if (journalIndex == snapshotIndex && producerPositions.length == 1)
         {
             return;
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import static dev.timeline.engine.CommandLayout.DELETE;
@@ -59,7 +58,7 @@ public final class TimelineEngine implements AutoCloseable
     private final DeliveryInboxes deliveries;
     private final IdClock idClock;
     private final SendProgress sendProgress;
-    private final AtomicLong snapshotEpoch;
+    private final SnapshotRounds snapshotRounds;
     private final long writeTimeoutNanos;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger submitting = new AtomicInteger();
@@ -91,7 +90,7 @@ public final class TimelineEngine implements AutoCloseable
             throw ex;
         }
         recovery = recovered.report();
-        snapshotEpoch = new AtomicLong(recovered.latestEpoch());
+        snapshotRounds = new SnapshotRounds(partitionCount, recovered.latestEpoch());
         final Watermark watermark = new Watermark();
         watermark.advanceTo(recovered.lastTweetId());
         partitions = new Partition[partitionCount];
@@ -118,7 +117,7 @@ public final class TimelineEngine implements AutoCloseable
                 partition.index, partition.inbox, deliveries, partition.journal, partition.state, watermark,
                 sendProgress, partition.acks, config.maxInFlight(), idClock, SystemEpochClock.INSTANCE, errorLog,
                 config.syncMode() == SyncMode.BATCH, new PartitionCounters(counters, callerCounts, partition.index),
-                snapshots[partition.index], snapshotEpoch, partitionCount == 1 ? config.snapshotInterval() : 0,
+                snapshots[partition.index], snapshotRounds, config.snapshotInterval(),
                 recovered.recoveries()[partition.index]);
             partition.start(writer, config.idleStrategy().get(), errorLog);
         }
@@ -303,6 +302,7 @@ public final class TimelineEngine implements AutoCloseable
                 Thread.yield();
             }
             awaitQuiet();
+            snapshotRounds.stop();
             for (final Partition partition : partitions)
             {
                 partition.stopWriter();
@@ -311,7 +311,7 @@ public final class TimelineEngine implements AutoCloseable
             {
                 partition.writer().finish();
             }
-            final long epoch = snapshotEpoch.incrementAndGet();
+            final long epoch = snapshotRounds.closingEpoch();
             for (final Partition partition : partitions)
             {
                 partition.writer().snapshot(epoch);

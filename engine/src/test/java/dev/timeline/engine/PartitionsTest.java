@@ -4,22 +4,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What only several partitions can get wrong: ids in real-time order whichever partition issues
- * them, deletes routed by id alone, a post visible in every partition at once or in none, and a
- * data directory that keeps the partition count it was made with.
+ * them, deletes routed by id alone, a post visible in every partition at once or in none, snapshots
+ * taken by all partitions together, and a data directory that keeps the partition count it was
+ * made with.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PartitionsTest
@@ -130,6 +137,38 @@ class PartitionsTest
             reader.join();
         }
         assertNull(failure.get());
+    }
+
+    /** Snapshots while running are taken by every partition together, under one epoch. */
+    @Test
+    void partitionsSnapshotTogether() throws Exception
+    {
+        final long[] users = onePerPartition(1);
+        try (TimelineEngine engine = TimelineEngine.open(config().snapshotInterval(100)))
+        {
+            for (int i = 0; i < 1_000; i++)
+            {
+                engine.follow(users[i % PARTITIONS], users[(i + 1) % PARTITIONS]);
+                engine.post(users[i % PARTITIONS], "tweet " + i);
+            }
+            final Set<String> epochs = snapshotFiles(0);
+            assertFalse(epochs.isEmpty(), "no snapshot round after 2,000 writes with an interval of 100");
+            for (int partition = 1; partition < PARTITIONS; partition++)
+            {
+                assertTrue(snapshotFiles(partition).containsAll(epochs) || epochs.containsAll(snapshotFiles(partition)),
+                    "partition " + partition + " has " + snapshotFiles(partition) + ", partition 0 " + epochs);
+            }
+        }
+    }
+
+    private Set<String> snapshotFiles(final int partition) throws IOException
+    {
+        try (Stream<Path> files = Files.list(dataDirectory.resolve("partition-" + partition).resolve("snapshots")))
+        {
+            return files.map(file -> file.getFileName().toString())
+                .filter(name -> name.endsWith(".snapshot"))
+                .collect(Collectors.toSet());
+        }
     }
 
     @Test
