@@ -11,7 +11,9 @@ import java.util.Arrays;
  * state, which is how recovery replays the journal.
  * <p>
  * A partition holds the users that hash to it (see {@link Partitioner}) and a row for every other
- * user one of them follows. Its tweets are its own users' tweets; the tweets of another partition's
+ * user one of them follows. Under {@link Strategy#HYBRID} it merges at read time the authors that
+ * have at least its share of the celebrity threshold (the threshold divided by the partition count)
+ * among its own users. Its tweets are its own users' tweets; the tweets of another partition's
  * authors reach its timelines as deliveries ({@link #deliverRemote}), and their chains are read from
  * the author's partition, which never changes a tweet once published but for its deleted flag.
  * <p>
@@ -49,7 +51,7 @@ final class EngineState
         delivered = new long[partitioner.count()];
         partitions = new EngineState[] {this};
         this.strategy = strategy;
-        this.celebrityThreshold = celebrityThreshold;
+        this.celebrityThreshold = Math.max(1, (celebrityThreshold + partitioner.count() - 1) / partitioner.count());
         timelines = new HomeTimelines(timelineCapacity);
         backfillIds = new long[timelineCapacity];
         backfillAuthors = new int[timelineCapacity];
@@ -383,6 +385,10 @@ final class EngineState
         final TweetStore tweets = tweetsBy(table, author);
         final int home = partitioner.ofUser(table.userIds[author]);
         final long newest = home == partition ? Long.MAX_VALUE : delivered[home];
+        if (newest <= horizon)
+        {
+            return;
+        }
         int length = 0;
         int tweet = chainHead(table, author);
         while (tweet != TweetLayout.NONE && tweets.id(tweet) > newest)

@@ -104,12 +104,27 @@ final class HomeTimelines
         }
         long ring = table.ring(user);
         long block = table.block(user);
-        int position = count(ring);
-        while (position > 0 && entryId(block, ring, position - 1) > id)
+        if (count(ring) == capacity && id < entryId(block, ring, 0))
         {
-            position--;
+            table.horizon(user, id);
+            return;
         }
-        if (position > 0 && entryId(block, ring, position - 1) == id)
+        int low = 0;
+        int high = count(ring);
+        while (low < high)
+        {
+            final int middle = (low + high) >>> 1;
+            if (entryId(block, ring, middle) < id)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        int position = low;
+        if (position < count(ring) && entryId(block, ring, position) == id)
         {
             return;
         }
