@@ -1,5 +1,6 @@
 package dev.timeline.bench;
 
+import dev.timeline.bench.plot.PlotCommand;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -18,13 +19,16 @@ import java.util.List;
 /**
  * Entry point of {@code benchmarks.jar}: JMH's command line, with the JVM flags that Chronicle Queue and Agrona need
  * appended to every forked JVM, so {@code java -jar benchmarks.jar Journal} needs no flags typed;
- * {@code java -jar benchmarks.jar scale USERS FOLLOWS POSTS} runs the {@link ScaleProbe} instead.
+ * {@code java -jar benchmarks.jar scale USERS FOLLOWS POSTS} runs the {@link ScaleProbe} instead, and
+ * {@code java -jar benchmarks.jar plot RESULTS_DIR [OUT_DIR]} draws charts of saved results ({@link PlotCommand}).
  */
 public final class BenchmarkMain
 {
     private static final String JVM_FLAGS_RESOURCE = "jvm.flags";
     /** First argument that runs {@link ScaleProbe} in this JVM instead of JMH. */
     private static final String SCALE_COMMAND = "scale";
+    /** First argument that runs {@link PlotCommand} in this JVM instead of JMH. */
+    private static final String PLOT_COMMAND = "plot";
 
     private BenchmarkMain()
     {
@@ -39,6 +43,11 @@ public final class BenchmarkMain
         if (args.length > 0 && SCALE_COMMAND.equals(args[0]))
         {
             ScaleProbe.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && PLOT_COMMAND.equals(args[0]))
+        {
+            PlotCommand.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         final CommandLineOptions commandLine;
