@@ -20,7 +20,8 @@ final class BaselineCharts
     {
     }
 
-    static List<Chart> of(final List<BaselineRow> rows)
+    /** The charts of one comparison, named {@code RUN-UNIT}: {@code baselines-per-second}. */
+    static List<Chart> of(final String run, final List<BaselineRow> rows)
     {
         final Map<String, List<BaselineRow>> byUnit = new LinkedHashMap<>();
         for (final BaselineRow row : rows)
@@ -29,11 +30,11 @@ final class BaselineCharts
                 .add(row);
         }
         final List<Chart> charts = new ArrayList<>();
-        byUnit.forEach((unit, group) -> charts.add(chart(unit, group)));
+        byUnit.forEach((unit, group) -> charts.add(chart(run, unit, group)));
         return charts;
     }
 
-    private static Chart chart(final String unit, final List<BaselineRow> rows)
+    private static Chart chart(final String run, final String unit, final List<BaselineRow> rows)
     {
         final List<String> metrics = new ArrayList<>();
         final Map<String, Map<String, Double>> byImplementation = new LinkedHashMap<>();
@@ -53,13 +54,13 @@ final class BaselineCharts
             metrics.forEach(metric -> y.add(values.get(metric)));
             series.add(new Chart.Series(implementation, metrics, y));
         });
-        return new Chart(name(unit), Chart.Kind.BARS, "The engine against the baselines: " + unit, "", unit,
-            Chart.spansOrdersOfMagnitude(series), series);
+        return new Chart(run + "-" + slug(unit), Chart.Kind.BARS, "The engine against the baselines: " + unit, "",
+            unit, Chart.spansOrdersOfMagnitude(series), series);
     }
 
-    /** {@code baselines-per-second}, {@code baselines-us}, {@code baselines-deliveries-per-post}. */
-    private static String name(final String unit)
+    /** {@code per-second}, {@code us}, {@code deliveries-per-post}. */
+    private static String slug(final String unit)
     {
-        return "baselines-" + unit.toLowerCase(Locale.ROOT).replace("/", " per ").trim().replaceAll("[^a-z0-9]+", "-");
+        return unit.toLowerCase(Locale.ROOT).replace("/", " per ").trim().replaceAll("[^a-z0-9]+", "-");
     }
 }

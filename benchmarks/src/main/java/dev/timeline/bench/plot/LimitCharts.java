@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The engine against its limits, as bars labelled with their fraction of the limit: fan-out
  * deliveries against random 16-byte writes into a large off-heap region, and the post path against
- * raw Chronicle Queue appends of the same payload. Run the engine and its limit in one JMH run, so
- * they share the machine's state; if several results measure the limit, the highest is taken.
+ * raw Chronicle Queue appends of the same payload, both measured in the same run. If several results
+ * measure the limit, the highest is taken.
  */
 final class LimitCharts
 {
@@ -31,7 +31,8 @@ final class LimitCharts
     {
     }
 
-    static List<Chart> of(final List<JmhResult> results)
+    /** The charts of the results of one run, named {@code RUN-CHART}. */
+    static List<Chart> of(final String run, final List<JmhResult> results)
     {
         final List<Chart> charts = new ArrayList<>();
         for (final Figure figure : FIGURES)
@@ -49,7 +50,7 @@ final class LimitCharts
             }
             if (limit > 0 && !bars.isEmpty())
             {
-                charts.add(chart(figure, limit, bars));
+                charts.add(chart(run + "-" + figure.name, figure, limit, bars));
             }
         }
         return charts;
@@ -62,7 +63,8 @@ final class LimitCharts
             parameters : String.join(" ", engine.method(), parameters).trim();
     }
 
-    private static Chart chart(final Figure figure, final double limit, final Map<String, Double> bars)
+    private static Chart chart(
+        final String name, final Figure figure, final double limit, final Map<String, Double> bars)
     {
         final List<String> categories = new ArrayList<>();
         final List<Double> values = new ArrayList<>();
@@ -74,7 +76,7 @@ final class LimitCharts
             values.add(value);
         });
         final List<Chart.Series> series = List.of(new Chart.Series(PER_SECOND, categories, values));
-        return new Chart(figure.name, Chart.Kind.BARS, figure.title, "", PER_SECOND,
+        return new Chart(name, Chart.Kind.BARS, figure.title, "", PER_SECOND,
             Chart.spansOrdersOfMagnitude(series), series);
     }
 

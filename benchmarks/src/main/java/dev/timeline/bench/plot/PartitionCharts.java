@@ -11,8 +11,7 @@ import java.util.TreeSet;
 /**
  * Throughput against the {@code partitions} parameter: one line per strategy (and any other
  * parameter that varies) for fan-out posts, fan-out deliveries and home reads, the partition counts
- * evenly spaced. A chart is drawn when its results cover at least two partition counts; of results
- * that differ only by file, the last read wins.
+ * evenly spaced. A chart is drawn when its results cover at least two partition counts.
  */
 final class PartitionCharts
 {
@@ -30,7 +29,8 @@ final class PartitionCharts
     {
     }
 
-    static List<Chart> of(final List<JmhResult> results)
+    /** The charts of the results of one run, named {@code RUN-CHART}. */
+    static List<Chart> of(final String run, final List<JmhResult> results)
     {
         final List<Chart> charts = new ArrayList<>();
         for (final Figure figure : FIGURES)
@@ -48,13 +48,14 @@ final class PartitionCharts
             }
             if (partitionCounts.size() > 1)
             {
-                charts.add(chart(figure, selected, partitionCounts));
+                charts.add(chart(run + "-" + figure.name, figure, selected, partitionCounts));
             }
         }
         return charts;
     }
 
-    private static Chart chart(final Figure figure, final List<JmhResult> results, final SortedSet<Integer> counts)
+    private static Chart chart(
+        final String name, final Figure figure, final List<JmhResult> results, final SortedSet<Integer> counts)
     {
         final SeriesLabels labels = new SeriesLabels(results, PARTITIONS);
         final Map<String, Map<Integer, Double>> lines = new LinkedHashMap<>();
@@ -68,7 +69,7 @@ final class PartitionCharts
         final List<Chart.Series> series = new ArrayList<>();
         lines.forEach((label, points) ->
             series.add(new Chart.Series(label, x, counts.stream().map(points::get).toList())));
-        return new Chart(figure.name, Chart.Kind.LINES, figure.title, PARTITIONS, figure.unit,
+        return new Chart(name, Chart.Kind.LINES, figure.title, PARTITIONS, figure.unit,
             Chart.spansOrdersOfMagnitude(series), series);
     }
 

@@ -9,21 +9,26 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Every result file the plots recognise in one directory (not its subdirectories), read in name
  * order: JMH JSON ({@code *.json}), comparisons with the baselines ({@code *.json}) and HdrHistogram
- * logs ({@code *.hlog}). Other files are skipped with a note.
+ * logs ({@code *.hlog}). Other files are skipped with a note. Each JSON file is one run and makes
+ * its own charts, named after the file; the logs share one chart of latency percentiles.
  */
 final class Results
 {
     private static final String JSON = ".json";
     private static final String HISTOGRAM_LOG = ".hlog";
 
-    final List<JmhResult> jmh = new ArrayList<>();
-    final List<BaselineRow> baselines = new ArrayList<>();
+    /** JMH results by the name of their file without {@code .json}. */
+    final Map<String, List<JmhResult>> jmh = new LinkedHashMap<>();
+    /** Comparisons with the baselines by the name of their file without {@code .json}. */
+    final Map<String, List<BaselineRow>> baselines = new LinkedHashMap<>();
     final List<LatencyHistogram> latencies = new ArrayList<>();
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -63,10 +68,13 @@ final class Results
     List<Chart> charts()
     {
         final List<Chart> charts = new ArrayList<>();
-        charts.addAll(PartitionCharts.of(jmh));
-        charts.addAll(LimitCharts.of(jmh));
+        jmh.forEach((run, results) ->
+        {
+            charts.addAll(PartitionCharts.of(run, results));
+            charts.addAll(LimitCharts.of(run, results));
+        });
         charts.addAll(LatencyCharts.of(latencies));
-        charts.addAll(BaselineCharts.of(baselines));
+        baselines.forEach((run, rows) -> charts.addAll(BaselineCharts.of(run, rows)));
         return charts;
     }
 
@@ -101,13 +109,15 @@ final class Results
     private void addJson(final Path file) throws IOException
     {
         final JsonNode json = mapper.readTree(file.toFile());
+        final String name = file.getFileName().toString();
+        final String run = name.substring(0, name.length() - JSON.length());
         if (JmhResult.isJmh(json))
         {
-            jmh.addAll(JmhResult.parse(json));
+            jmh.put(run, JmhResult.parse(json));
         }
         else if (BaselineRow.isBaseline(json))
         {
-            baselines.addAll(BaselineRow.parse(json));
+            baselines.put(run, BaselineRow.parse(json));
         }
         else
         {

@@ -37,8 +37,8 @@ class PlotCommandTest
 
         assertEquals(PlotCommand.OK, run.exitCode, run.err);
         final List<String> expected = List.of(
-            "fan-out-posts-by-partitions", "fan-out-deliveries-by-partitions", "home-reads-by-partitions",
-            "fan-out-against-random-writes", "post-path-against-chronicle-append", "latency-percentiles",
+            "run-fan-out-posts-by-partitions", "run-fan-out-deliveries-by-partitions", "run-home-reads-by-partitions",
+            "run-fan-out-against-random-writes", "run-post-path-against-chronicle-append", "latency-percentiles",
             "baselines-per-second", "baselines-us");
         for (final String name : expected)
         {
@@ -60,7 +60,7 @@ class PlotCommandTest
     {
         final Map<String, Chart> charts = charts(resultsDirectory());
 
-        final Chart posts = charts.get("fan-out-posts-by-partitions");
+        final Chart posts = charts.get("run-fan-out-posts-by-partitions");
         assertEquals(Chart.Kind.LINES, posts.kind());
         assertEquals(List.of("PUSH", "HYBRID"), names(posts));
         for (final Chart.Series series : posts.series())
@@ -71,11 +71,26 @@ class PlotCommandTest
                 List.of(ResultFixtures.fanOutPosts(strategy, 1), ResultFixtures.fanOutPosts(strategy, 2)), series.y());
         }
         assertEquals(10 * ResultFixtures.fanOutPosts("HYBRID", 2),
-            charts.get("fan-out-deliveries-by-partitions").series().get(1).y().get(1));
+            charts.get("run-fan-out-deliveries-by-partitions").series().get(1).y().get(1));
 
-        final Chart reads = charts.get("home-reads-by-partitions");
+        final Chart reads = charts.get("run-home-reads-by-partitions");
         assertEquals(1, reads.series().size(), "only the throughput mode");
         assertEquals(List.of(ResultFixtures.homeReads(1), ResultFixtures.homeReads(2)), reads.series().get(0).y());
+    }
+
+    @Test
+    void eachRunMakesItsOwnCharts() throws IOException
+    {
+        final Path results = Files.createDirectory(temp.resolve("runs"));
+        ResultFixtures.writeJmh(results.resolve("monday.json"));
+        ResultFixtures.writeJmh(results.resolve("tuesday.json"));
+
+        final Map<String, Chart> charts = charts(results);
+
+        assertEquals(10, charts.size(), charts.keySet().toString());
+        assertEquals(
+            charts.get("monday-fan-out-against-random-writes").series(),
+            charts.get("tuesday-fan-out-against-random-writes").series());
     }
 
     @Test
@@ -83,13 +98,13 @@ class PlotCommandTest
     {
         final Map<String, Chart> charts = charts(resultsDirectory());
 
-        final Chart.Series fanOut = charts.get("fan-out-against-random-writes").series().get(0);
+        final Chart.Series fanOut = charts.get("run-fan-out-against-random-writes").series().get(0);
         assertEquals("write16Bytes (limit)", fanOut.x().get(0));
         assertEquals(ResultFixtures.LIMIT, fanOut.y().get(0));
         assertEquals("PUSH partitions=1: 5.0%", fanOut.x().get(1));
         assertEquals(10 * ResultFixtures.fanOutPosts("PUSH", 1), fanOut.y().get(1));
 
-        final Chart.Series postPath = charts.get("post-path-against-chronicle-append").series().get(0);
+        final Chart.Series postPath = charts.get("run-post-path-against-chronicle-append").series().get(0);
         assertEquals(List.of("rawChronicleAppend (limit)", "postAsync: 25.0%"), postPath.x());
         assertEquals(List.of(ResultFixtures.APPEND_LIMIT, ResultFixtures.APPEND_LIMIT / 4), postPath.y());
     }
@@ -213,7 +228,7 @@ class PlotCommandTest
     private Path resultsDirectory() throws IOException
     {
         final Path results = Files.createDirectories(temp.resolve("results"));
-        ResultFixtures.writeJmh(results.resolve("jmh.json"));
+        ResultFixtures.writeJmh(results.resolve("run.json"));
         ResultFixtures.writeBaselines(results.resolve("baselines.json"));
         ResultFixtures.writeHistogramLog(results.resolve("load.hlog"), true);
         return results;
