@@ -18,11 +18,11 @@ final class PartitionCharts
     static final String PARTITIONS = "partitions";
 
     private static final List<Figure> FIGURES = List.of(
-        new Figure("fan-out-posts-by-partitions", "Fan-out: posts/s against partitions",
+        new Figure("posts-by-partitions", "Fan-out: posts/s against partitions",
             new Score("FanOutBenchmark.post", null), "posts/s"),
-        new Figure("fan-out-deliveries-by-partitions", "Fan-out: deliveries/s against partitions",
+        new Figure("deliveries-by-partitions", "Fan-out: deliveries/s against partitions",
             new Score("FanOutBenchmark.post", "deliveries"), "deliveries/s"),
-        new Figure("home-reads-by-partitions", "Home reads: reads/s against partitions",
+        new Figure("reads-by-partitions", "Home reads: reads/s against partitions",
             new Score("HomeReadBenchmark.home", null), "reads/s"));
 
     private PartitionCharts()

@@ -37,7 +37,7 @@ class PlotCommandTest
 
         assertEquals(PlotCommand.OK, run.exitCode, run.err);
         final List<String> expected = List.of(
-            "run-fan-out-posts-by-partitions", "run-fan-out-deliveries-by-partitions", "run-home-reads-by-partitions",
+            "run-posts-by-partitions", "run-deliveries-by-partitions", "run-reads-by-partitions",
             "run-fan-out-against-random-writes", "run-post-path-against-chronicle-append", "latency-percentiles",
             "baselines-per-second", "baselines-us");
         for (final String name : expected)
@@ -60,7 +60,7 @@ class PlotCommandTest
     {
         final Map<String, Chart> charts = charts(resultsDirectory());
 
-        final Chart posts = charts.get("run-fan-out-posts-by-partitions");
+        final Chart posts = charts.get("run-posts-by-partitions");
         assertEquals(Chart.Kind.LINES, posts.kind());
         assertEquals(List.of("PUSH", "HYBRID"), names(posts));
         for (final Chart.Series series : posts.series())
@@ -71,9 +71,9 @@ class PlotCommandTest
                 List.of(ResultFixtures.fanOutPosts(strategy, 1), ResultFixtures.fanOutPosts(strategy, 2)), series.y());
         }
         assertEquals(10 * ResultFixtures.fanOutPosts("HYBRID", 2),
-            charts.get("run-fan-out-deliveries-by-partitions").series().get(1).y().get(1));
+            charts.get("run-deliveries-by-partitions").series().get(1).y().get(1));
 
-        final Chart reads = charts.get("run-home-reads-by-partitions");
+        final Chart reads = charts.get("run-reads-by-partitions");
         assertEquals(1, reads.series().size(), "only the throughput mode");
         assertEquals(List.of(ResultFixtures.homeReads(1), ResultFixtures.homeReads(2)), reads.series().get(0).y());
     }
