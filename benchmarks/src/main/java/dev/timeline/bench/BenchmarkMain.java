@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * Entry point of {@code benchmarks.jar}: JMH's command line, with the JVM flags that Chronicle Queue and Agrona need
  * appended to every forked JVM, so {@code java -jar benchmarks.jar Journal} needs no flags typed;
- * {@code java -jar benchmarks.jar scale USERS FOLLOWS POSTS} runs the {@link ScaleProbe} instead, and
- * {@code java -jar benchmarks.jar plot RESULTS_DIR [OUT_DIR]} draws charts of saved results ({@link PlotCommand}).
+ * {@code java -jar benchmarks.jar scale USERS FOLLOWS POSTS} runs the {@link ScaleProbe} instead,
+ * {@code java -jar benchmarks.jar plot RESULTS_DIR [OUT_DIR]} draws charts of saved results ({@link PlotCommand}),
+ * and {@code java -jar benchmarks.jar baselines [OPTIONS]} the comparison with the baselines ({@link BaselinesCommand}).
  */
 public final class BenchmarkMain
 {
@@ -29,6 +30,8 @@ public final class BenchmarkMain
     private static final String SCALE_COMMAND = "scale";
     /** First argument that runs {@link PlotCommand} in this JVM instead of JMH. */
     private static final String PLOT_COMMAND = "plot";
+    /** First argument that runs {@link BaselinesCommand} in this JVM instead of JMH. */
+    private static final String BASELINES_COMMAND = "baselines";
 
     private BenchmarkMain()
     {
@@ -48,6 +51,11 @@ public final class BenchmarkMain
         if (args.length > 0 && PLOT_COMMAND.equals(args[0]))
         {
             PlotCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && BASELINES_COMMAND.equals(args[0]))
+        {
+            BaselinesCommand.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         final CommandLineOptions commandLine;

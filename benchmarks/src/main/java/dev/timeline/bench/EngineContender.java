@@ -1,0 +1,74 @@
+package dev.timeline.bench;
+
+import dev.timeline.engine.Strategy;
+import dev.timeline.engine.TimelineBuffer;
+import dev.timeline.engine.TimelineEngine;
+import dev.timeline.workload.AsyncWindow;
+import dev.timeline.workload.Workload;
+import org.HdrHistogram.Recorder;
+
+import java.io.IOException;
+
+/**
+ * The engine in the comparison: posts through its async API with a fixed window in flight, as
+ * {@link FanOutBenchmark} does, each post's latency recorded when its future completes; home reads
+ * into a reused {@link TimelineBuffer} (ids, authors and UTF-8 texts).
+ */
+final class EngineContender implements Contender
+{
+    private final EngineFixture fixture;
+    private final AsyncWindow window;
+    private final TimelineBuffer buffer = new TimelineBuffer();
+
+    /**
+     * Opens an engine on a fresh temporary directory with the default timeline capacity and loads
+     * {@code workload}'s follow graph.
+     */
+    EngineContender(final Strategy strategy, final Workload workload, final int celebrityThreshold, final int window)
+        throws IOException
+    {
+        fixture = new EngineFixture(strategy, workload, celebrityThreshold);
+        this.window = new AsyncWindow(window);
+    }
+
+    TimelineEngine engine()
+    {
+        return fixture.engine;
+    }
+
+    @Override
+    public int inFlight()
+    {
+        return window.capacity();
+    }
+
+    @Override
+    public void post(final Posts posts, final int from, final int to, final Recorder latency)
+    {
+        for (int i = from; i < to; i++)
+        {
+            final long start = System.nanoTime();
+            window.add(fixture.engine.postAsync(posts.author(i), posts.text(i))
+                .thenRun(() -> latency.recordValue(System.nanoTime() - start)));
+        }
+        window.awaitAll();
+    }
+
+    @Override
+    public long deliveries()
+    {
+        return fixture.engine.stats().deliveries();
+    }
+
+    @Override
+    public int home(final long user, final int limit)
+    {
+        return fixture.engine.home(user, limit, Long.MAX_VALUE, buffer);
+    }
+
+    @Override
+    public void close()
+    {
+        fixture.close();
+    }
+}
