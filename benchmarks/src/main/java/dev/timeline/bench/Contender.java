@@ -29,5 +29,5 @@ interface Contender extends AutoCloseable
     int home(long user, int limit);
 
     @Override
-    void close() throws InterruptedException;
+    void close();
 }

@@ -77,7 +77,7 @@ final class RedisContender extends BaselineContender<RedisTimelines>
     }
 
     @Override
-    public void close() throws InterruptedException
+    public void close()
     {
         try
         {

@@ -93,14 +93,22 @@ public final class RedisServer implements AutoCloseable
         return port;
     }
 
-    /** Stops the server and deletes its directory. */
+    /** Stops the server (forcibly after 10 seconds, or if interrupted) and deletes its directory. */
     @Override
-    public void close() throws InterruptedException
+    public void close()
     {
         process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS))
+        try
         {
-            process.destroyForcibly().waitFor();
+            if (!process.waitFor(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS))
+            {
+                process.destroyForcibly();
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         IoUtil.delete(directory.toFile(), true);
     }
