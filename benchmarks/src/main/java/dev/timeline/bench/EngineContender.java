@@ -21,13 +21,13 @@ final class EngineContender implements Contender
     private final TimelineBuffer buffer = new TimelineBuffer();
 
     /**
-     * Opens an engine on a fresh temporary directory with the default timeline capacity and loads
+     * Opens a single-partition engine on a fresh temporary directory with the default timeline capacity and loads
      * {@code workload}'s follow graph.
      */
     EngineContender(final Strategy strategy, final Workload workload, final int celebrityThreshold, final int window)
         throws IOException
     {
-        fixture = new EngineFixture(strategy, workload, celebrityThreshold);
+        fixture = new EngineFixture(1, strategy, workload, celebrityThreshold);
         this.window = new AsyncWindow(window);
     }
 
