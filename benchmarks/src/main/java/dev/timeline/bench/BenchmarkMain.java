@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Entry point of {@code benchmarks.jar}: JMH's command line, with the JVM flags that Chronicle Queue and Agrona need
@@ -26,12 +27,11 @@ import java.util.List;
 public final class BenchmarkMain
 {
     private static final String JVM_FLAGS_RESOURCE = "jvm.flags";
-    /** First argument that runs {@link ScaleProbe} in this JVM instead of JMH. */
-    private static final String SCALE_COMMAND = "scale";
-    /** First argument that runs {@link PlotCommand} in this JVM instead of JMH. */
-    private static final String PLOT_COMMAND = "plot";
-    /** First argument that runs {@link BaselinesCommand} in this JVM instead of JMH. */
-    private static final String BASELINES_COMMAND = "baselines";
+    /** First arguments that run a command of their own in this JVM instead of JMH. */
+    private static final Map<String, Command> COMMANDS = Map.of(
+        "scale", ScaleProbe::main,
+        "plot", PlotCommand::main,
+        "baselines", BaselinesCommand::main);
 
     private BenchmarkMain()
     {
@@ -43,19 +43,10 @@ public final class BenchmarkMain
      */
     public static void main(final String[] args) throws IOException
     {
-        if (args.length > 0 && SCALE_COMMAND.equals(args[0]))
+        final Command command = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (command != null)
         {
-            ScaleProbe.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && PLOT_COMMAND.equals(args[0]))
-        {
-            PlotCommand.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && BASELINES_COMMAND.equals(args[0]))
-        {
-            BaselinesCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            command.run(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         final CommandLineOptions commandLine;
@@ -140,5 +131,12 @@ public final class BenchmarkMain
             final String flags = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
             return flags.isEmpty() ? List.of() : Arrays.asList(flags.split("\\s+"));
         }
+    }
+
+    /** A command of the jar besides JMH: its main method. */
+    @FunctionalInterface
+    private interface Command
+    {
+        void run(String[] args) throws IOException;
     }
 }
