@@ -343,12 +343,13 @@ final class EngineState
             table.followees(user, followees.length == 0 ? UserTable.NONE : followees);
         }
         final UserTable table = users.table();
+        sizeFollowerLists(table, userCount);
         for (int user = 0; user < userCount; user++)
         {
             int[] pulled = table.isPulled[user] ? new int[] {user} : UserTable.NONE;
             for (final int followee : table.followees(user))
             {
-                addFollower(table, followee, user);
+                table.followers[followee][table.followerCounts[followee]++] = user;
                 if (table.isPulled[followee])
                 {
                     pulled = SortedInts.with(pulled, followee);
@@ -358,6 +359,23 @@ final class EngineState
         }
         tweets.readFrom(in);
         timelines.readFrom(in);
+    }
+
+    /** Gives every user an empty follower list of the exact size its followees imply. */
+    private static void sizeFollowerLists(final UserTable table, final int userCount)
+    {
+        final int[] counts = new int[userCount];
+        for (int user = 0; user < userCount; user++)
+        {
+            for (final int followee : table.followees(user))
+            {
+                counts[followee]++;
+            }
+        }
+        for (int user = 0; user < userCount; user++)
+        {
+            table.followers[user] = counts[user] == 0 ? UserTable.NONE : new int[counts[user]];
+        }
     }
 
     /** Releases the off-heap memory; only once nothing reads or writes the state any more. */
