@@ -4,9 +4,6 @@ import dev.timeline.engine.EngineConfig;
 import dev.timeline.engine.EngineStats;
 import dev.timeline.engine.RecoveryReport;
 import dev.timeline.engine.TimelineEngine;
-import dev.timeline.workload.FollowGraph;
-import dev.timeline.workload.FollowerDistribution;
-import dev.timeline.workload.GraphLoader;
 import dev.timeline.workload.Workload;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
@@ -19,7 +16,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -58,17 +54,8 @@ final class DemoCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--users", paramLabel = "N", defaultValue = "30000",
-        description = "Users in the social graph (default: ${DEFAULT-VALUE}).")
-    private int users;
-
-    @Option(names = "--follows", paramLabel = "N", defaultValue = "" + Workload.DEFAULT_FOLLOWS_PER_USER,
-        description = "Mean accounts each user follows, besides celebrities (default: ${DEFAULT-VALUE}).")
-    private int follows;
-
-    @Option(names = "--workload", paramLabel = "uniform|zipf|celebrity", defaultValue = "celebrity",
-        description = "How followers spread over accounts (default: ${DEFAULT-VALUE}).")
-    private FollowerDistribution distribution;
+    @Mixin
+    private WorkloadOptions workloadOptions;
 
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "10",
         description = "How long to post and read (default: ${DEFAULT-VALUE}).")
@@ -82,15 +69,8 @@ final class DemoCommand implements Callable<Integer>
         description = "Threads posting (default: ${DEFAULT-VALUE}).")
     private int posters;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-        description = "Seed of the graph, the posts and the reads (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
-    @Option(names = "--keep", description = "Keep the temporary data directory.")
-    private boolean keep;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Use DIR as the data directory (kept).")
-    private Path data;
+    @Mixin
+    private RunDirectoryOptions directoryOptions;
 
     @Mixin
     private EngineOptions engineOptions;
@@ -98,24 +78,23 @@ final class DemoCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        final Workload workload = workloadOptions.workload();
         validate();
         final PrintWriter out = spec.commandLine().getOut();
         final ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), Terminal.stderrIsTerminal());
-        final Workload workload = new Workload(distribution, users, follows, seed);
-        try (DemoDirectory directory = DemoDirectory.create(data, keep))
+        try (RunDirectory directory = directoryOptions.create("timeline-demo-"))
         {
             final EngineConfig config = engineOptions.config(directory.path());
-            out.printf("timeline demo: %s users, %s workload, %d follows per user, seed %d, strategy %s%n",
-                Format.count(users), distribution.label(), follows, seed,
-                engineOptions.strategy.name().toLowerCase(Locale.ROOT));
-            out.println("data directory: " + directory.path() +
-                (directory.kept() ? " (kept)" : " (deleted at the end; --keep keeps it)"));
+            out.printf("timeline demo: %s, strategy %s%n", WorkloadOptions.description(workload), engineOptions.label());
+            out.println("data directory: " + directory.description());
             out.println();
 
             final TimelineSample before;
             try (TimelineEngine engine = TimelineEngine.open(config))
             {
-                loadGraph(engine, workload, out, progress);
+                out.println("[1/4] building the social graph");
+                out.flush();
+                GraphStep.load(engine, workload, out, progress);
                 final MixedLoad load = new MixedLoad(engine, workload, posters, readers);
                 out.printf("[2/4] posting and reading for %d s: %d posting and %d reading threads%n",
                     durationSeconds, posters, readers);
@@ -134,8 +113,6 @@ final class DemoCommand implements Callable<Integer>
 
     private void validate()
     {
-        require(users >= 2, "--users must be at least 2, was " + users);
-        require(follows >= 0, "--follows must be at least 0, was " + follows);
         require(durationSeconds >= 1, "--duration must be at least 1 second, was " + durationSeconds);
         require(readers >= 0 && posters >= 0, "--readers and --posters must be at least 0");
         require(readers + posters >= 1, "at least one of --readers and --posters must be above 0");
@@ -147,32 +124,6 @@ final class DemoCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), message);
         }
-    }
-
-    private static void loadGraph(
-        final TimelineEngine engine, final Workload workload, final PrintWriter out, final ProgressLine progress)
-    {
-        out.println("[1/4] building the social graph");
-        out.flush();
-        final FollowGraph graph = workload.followGraph();
-        final GraphLoader loader = new GraphLoader(engine, workload.userIds(), (follows, elapsedNanos) ->
-        {
-            if (progress.due())
-            {
-                progress.show("building the social graph: " + Format.count(follows) + " follows (" +
-                    Format.rate(follows, elapsedNanos) + "/s)");
-            }
-        });
-        final long start = System.nanoTime();
-        final long edges = loader.load(graph);
-        final long nanos = System.nanoTime() - start;
-        progress.clear();
-        out.printf("  %s follows among %s users in %s (%s follows/s)%n",
-            Format.count(edges), Format.count(workload.users()), Format.seconds(nanos), Format.rate(edges, nanos));
-        final int top = workload.userIds().indexOf(graph.userAtRank(0));
-        out.printf("  most followed: user %d with %s followers%s%n", graph.userAtRank(0),
-            Format.count(loader.followers(top)), workload.celebrities() == 0 ? "" :
-            "; " + workload.celebrities() + " celebrity accounts followed by about half of all users");
     }
 
     private void printSummary(

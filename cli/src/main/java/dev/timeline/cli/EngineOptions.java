@@ -9,6 +9,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /** The engine settings a command can be given on its command line. */
@@ -47,6 +48,12 @@ final class EngineOptions
     @Option(names = "--sync", paramLabel = "none|batch", defaultValue = "none",
         description = "none: a reply survives kill -9; batch: it also survives power loss (default: ${DEFAULT-VALUE}).")
     SyncMode sync;
+
+    /** The strategy as typed on the command line, such as {@code hybrid}. */
+    String label()
+    {
+        return strategy.name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * A configuration of the engine on {@code dataDirectory} with these settings, checked by the engine.
