@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -113,17 +112,9 @@ final class DemoCommand implements Callable<Integer>
 
     private void validate()
     {
-        require(durationSeconds >= 1, "--duration must be at least 1 second, was " + durationSeconds);
-        require(readers >= 0 && posters >= 0, "--readers and --posters must be at least 0");
-        require(readers + posters >= 1, "at least one of --readers and --posters must be above 0");
-    }
-
-    private void require(final boolean condition, final String message)
-    {
-        if (!condition)
-        {
-            throw new ParameterException(spec.commandLine(), message);
-        }
+        Usage.require(spec, durationSeconds >= 1, "--duration must be at least 1 second, was " + durationSeconds);
+        Usage.require(spec, readers >= 0 && posters >= 0, "--readers and --posters must be at least 0");
+        Usage.require(spec, readers + posters >= 1, "at least one of --readers and --posters must be above 0");
     }
 
     private void printSummary(

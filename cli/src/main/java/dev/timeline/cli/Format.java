@@ -60,6 +60,14 @@ final class Format
             String.format(Locale.ROOT, "%,d µs", Math.round(micros));
     }
 
+    /** A latency that may be long: as {@link #micros} below 10 ms, then in whole milliseconds. */
+    static String latency(final long nanos)
+    {
+        return nanos < TimeUnit.MILLISECONDS.toNanos(10) ?
+            micros(nanos) :
+            String.format(Locale.ROOT, "%,d ms", TimeUnit.NANOSECONDS.toMillis(nanos));
+    }
+
     /** A size in bytes as MiB, or KiB when small. */
     static String bytes(final long bytes)
     {

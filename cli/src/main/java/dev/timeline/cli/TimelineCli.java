@@ -19,10 +19,11 @@ import java.nio.charset.StandardCharsets;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "A home-timeline engine: single writer, off-heap timelines, a journal for crash recovery.",
-    subcommands = { DemoCommand.class, ShellCommand.class, ReplayCommand.class, DumpCommand.class, StatCommand.class },
+    subcommands = { DemoCommand.class, LoadCommand.class, ShellCommand.class, ReplayCommand.class, DumpCommand.class, StatCommand.class },
     footerHeading = "%nExamples:%n",
     footer = {
         "  timeline demo                      a Twitter-like graph, posts, reads, restart",
+        "  timeline load --rate 200000        reads and posts at a fixed rate, latencies",
         "  timeline shell                     type commands at the engine",
         "  echo 'post 1 hi' | timeline shell --json --data /tmp/tl",
         "  timeline replay /tmp/tl            rebuild the state from the journal",
@@ -56,7 +57,7 @@ public final class TimelineCli implements Runnable
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, shell, replay, dump or stat");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, load, shell, replay, dump or stat");
     }
 
     /**

@@ -36,14 +36,8 @@ final class WorkloadOptions
      */
     Workload workload()
     {
-        if (users < 2)
-        {
-            throw new ParameterException(spec.commandLine(), "--users must be at least 2, was " + users);
-        }
-        if (follows < 0)
-        {
-            throw new ParameterException(spec.commandLine(), "--follows must be at least 0, was " + follows);
-        }
+        Usage.require(spec, users >= 2, "--users must be at least 2, was " + users);
+        Usage.require(spec, follows >= 0, "--follows must be at least 0, was " + follows);
         return new Workload(distribution, users, follows, seed);
     }
 

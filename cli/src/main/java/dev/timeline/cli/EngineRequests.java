@@ -1,0 +1,48 @@
+package dev.timeline.cli;
+
+import dev.timeline.engine.TimelineBuffer;
+import dev.timeline.engine.TimelineEngine;
+import dev.timeline.workload.OperationStream;
+import dev.timeline.workload.Workload;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One thread's requests to an engine: home reads of {@link #READ_LIMIT} tweets into the thread's own
+ * buffer, allocating nothing, and asynchronous posts; users and texts come from the workload's
+ * streams, so a seed gives the same requests.
+ */
+final class EngineRequests implements LoadRequests
+{
+    /** Tweets each home read asks for: a page of a timeline. */
+    static final int READ_LIMIT = 20;
+
+    private final TimelineEngine engine;
+    private final OperationStream readers;
+    private final OperationStream posters;
+    private final TimelineBuffer buffer = new TimelineBuffer();
+
+    /**
+     * @param thread which sending thread, from 0: each has streams of its own.
+     */
+    EngineRequests(final TimelineEngine engine, final Workload workload, final int thread)
+    {
+        this.engine = engine;
+        this.readers = workload.operations(2 * thread, 1);
+        this.posters = workload.operations(2 * thread + 1, 0);
+    }
+
+    @Override
+    public void read()
+    {
+        readers.next();
+        engine.home(readers.user(), READ_LIMIT, Long.MAX_VALUE, buffer);
+    }
+
+    @Override
+    public CompletableFuture<?> post()
+    {
+        posters.next();
+        return engine.postAsync(posters.user(), posters.text());
+    }
+}

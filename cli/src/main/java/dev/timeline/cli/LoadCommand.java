@@ -1,0 +1,175 @@
+package dev.timeline.cli;
+
+import dev.timeline.engine.TimelineEngine;
+import dev.timeline.workload.Workload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code timeline load}: an open-loop load of home reads and posts at a fixed rate against a new
+ * engine, with latencies from each request's scheduled time, and whether the engine kept up.
+ */
+@Command(
+    name = "load",
+    header = "Sends home reads and posts at a fixed rate (open loop) and prints their latency percentiles.",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "Builds a Twitter-like social graph in a new engine, then sends requests on a",
+        "fixed schedule: request i is due i / RATE seconds after the start, whether or",
+        "not the requests before it were answered, as users arrive whatever a service",
+        "is doing (an open loop). Each latency runs from the time its request was due,",
+        "not from when it went out, so a stall counts in every request it held up (no",
+        "coordinated omission). A home read asks for 20 tweets and is answered before",
+        "the thread's next request; a post is submitted without waiting and timed to",
+        "its durable acknowledgement.",
+        "",
+        "The first --warmup seconds are sent but not measured. When the engine cannot",
+        "keep up, requests go out late, back to back; those still due when --duration",
+        "is over are sent for at most as long again, then given up. The rate counts as",
+        "held when every request went out, the last no more than --max-lag late, and",
+        "no post was turned away by a full inbox; if not, the report says why and the",
+        "exit status is 1.",
+        "",
+        "Prints p50, p90, p99, p99.9, p99.99 and the maximum for reads and posts and",
+        "the rate achieved; --json prints one JSON object instead, all else going to",
+        "stderr. The latencies of each second are saved in an HdrHistogram log (tags",
+        "read and post, values in nanoseconds).",
+        ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  timeline load                 100,000 requests/s, Twitter's 2012 mix, 10 s",
+        "  timeline load --rate 1015333 --threads 2",
+        "                                1,000,000 home reads/s plus 15,333 posts/s",
+        "  timeline load --mix 1:1 --rate 20000 --strategy push --duration 30",
+        "  timeline load --json --histogram-log run.hlog",
+        "  java -cp cli/target/timeline.jar org.HdrHistogram.HistogramLogProcessor \\",
+        "      -i run.hlog -tag read     the read latencies of run.hlog, second by second",
+        "",
+        "Exit status: 0 the rate was held, 1 it was not (or a failure), 2 usage error."
+    })
+final class LoadCommand implements Callable<Integer>
+{
+    private static final long MAX_RATE = 1_000_000_000L;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "100000",
+        description = "Requests per second, reads and posts together (default: ${DEFAULT-VALUE}).")
+    private long rate;
+
+    @Option(names = "--mix", paramLabel = "READS:POSTS", defaultValue = "300000:4600", converter = RequestMix.Converter.class,
+        description = "Home reads per posts (default: ${DEFAULT-VALUE}, Twitter's in 2012); 1:0 reads only, 0:1 posts only.")
+    private RequestMix mix;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "10",
+        description = "How long to measure (default: ${DEFAULT-VALUE}).")
+    private int durationSeconds;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5",
+        description = "How long to send before measuring, so the code is compiled (default: ${DEFAULT-VALUE}).")
+    private int warmupSeconds;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+        description = "Sending threads, each with an equal share of the rate (default: ${DEFAULT-VALUE}).")
+    private int threads;
+
+    @Option(names = "--max-lag", paramLabel = "MILLIS", defaultValue = "100",
+        description = "How late the last request may go out for the rate to count as held (default: ${DEFAULT-VALUE}).")
+    private long maxLagMillis;
+
+    @Option(names = "--json", description = "Print the results as one JSON object.")
+    private boolean json;
+
+    @Option(names = "--histogram-log", paramLabel = "FILE",
+        description = "Where to save the latency log (default: a new timeline-load-*.hlog in the temporary directory).")
+    private Path histogramLog;
+
+    @Mixin
+    private WorkloadOptions workloadOptions;
+
+    @Mixin
+    private RunDirectoryOptions directoryOptions;
+
+    @Mixin
+    private EngineOptions engineOptions;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final Workload workload = workloadOptions.workload();
+        final LoadPlan plan = plan();
+        final PrintWriter err = spec.commandLine().getErr();
+        final PrintWriter out = json ? err : spec.commandLine().getOut();
+        final ProgressLine progress = new ProgressLine(err, Terminal.stderrIsTerminal());
+        final String title = "timeline load: " + WorkloadOptions.description(workload) + ", strategy " +
+            engineOptions.label();
+        final Path logPath = null == histogramLog ? Files.createTempFile("timeline-load-", ".hlog") : histogramLog;
+        try (RunDirectory directory = directoryOptions.create("timeline-load-");
+            TimelineEngine engine = TimelineEngine.open(engineOptions.config(directory.path()));
+            IntervalLog log = new IntervalLog(logPath, title + ", " + describe(plan)))
+        {
+            out.println(title);
+            out.println("data directory: " + directory.description());
+            out.println("latency log: " + logPath);
+            out.println();
+            out.println("[1/3] building the social graph");
+            GraphStep.load(engine, workload, out, progress);
+            out.println("[2/3] " + describe(plan));
+            out.flush();
+            final OpenLoopLoad load = new OpenLoopLoad(plan, SystemPacingClock.INSTANCE,
+                thread -> new EngineRequests(engine, workload, thread));
+            final LoadResult result = load.run(log, progress, engine.config().writeTimeout().toNanos());
+            if (json)
+            {
+                LoadJson.print(spec.commandLine().getOut(), workload, engineOptions.label(), result, logPath);
+            }
+            else
+            {
+                out.printf("[3/3] results over %s: latency from the time each request was due to its answer%n",
+                    Format.seconds(result.elapsedNanos()));
+                LoadText.print(out, result, logPath);
+            }
+            if (!result.held())
+            {
+                err.println("timeline: the load did not hold " + Format.count(plan.perSecond()) + " requests/s: " +
+                    result.shortfall());
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    private LoadPlan plan()
+    {
+        Usage.require(spec, rate >= 1 && rate <= MAX_RATE, "--rate must be 1 to " + Format.count(MAX_RATE) + ", was " + rate);
+        Usage.require(spec, threads >= 1 && threads <= rate, "--threads must be 1 to the --rate, was " + threads);
+        Usage.require(spec, durationSeconds >= 1, "--duration must be at least 1 second, was " + durationSeconds);
+        Usage.require(spec, warmupSeconds >= 0, "--warmup must be at least 0 seconds, was " + warmupSeconds);
+        Usage.require(spec, maxLagMillis >= 0, "--max-lag must be at least 0 ms, was " + maxLagMillis);
+        return new LoadPlan(rate, mix, threads, warmupSeconds, durationSeconds, TimeUnit.MILLISECONDS.toNanos(maxLagMillis));
+    }
+
+    private static String describe(final LoadPlan plan)
+    {
+        return String.format(Locale.ROOT,
+            "open loop of %s requests/s (%s home reads/s of 20 tweets and %s posts/s, mix %s) from %d thread%s, " +
+            "%d s warm-up, %d s measured",
+            Format.count(plan.perSecond()), Format.count(Math.round(plan.readsPerSecond())),
+            Format.count(Math.round(plan.postsPerSecond())), plan.mix(), plan.threads(), plan.threads() == 1 ? "" : "s",
+            plan.warmupSeconds(), plan.durationSeconds());
+    }
+}
