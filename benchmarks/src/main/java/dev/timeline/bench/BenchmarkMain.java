@@ -21,6 +21,7 @@ import java.util.Map;
  * Entry point of {@code benchmarks.jar}: JMH's command line, with the JVM flags that Chronicle Queue and Agrona need
  * appended to every forked JVM, so {@code java -jar benchmarks.jar Journal} needs no flags typed;
  * {@code java -jar benchmarks.jar scale USERS FOLLOWS POSTS} runs the {@link ScaleProbe} instead,
+ * {@code java -jar benchmarks.jar celebrity FOLLOWERS} the {@link CelebrityProbe},
  * {@code java -jar benchmarks.jar plot RESULTS_DIR [OUT_DIR]} draws charts of saved results ({@link PlotCommand}),
  * and {@code java -jar benchmarks.jar baselines [OPTIONS]} the comparison with the baselines ({@link BaselinesCommand}).
  */
@@ -30,6 +31,7 @@ public final class BenchmarkMain
     /** First arguments that run a command of their own in this JVM instead of JMH. */
     private static final Map<String, Command> COMMANDS = Map.of(
         "scale", ScaleProbe::main,
+        "celebrity", CelebrityProbe::main,
         "plot", PlotCommand::main,
         "baselines", BaselinesCommand::main);
 
