@@ -3,9 +3,9 @@ package dev.timeline.bench;
 import dev.timeline.engine.EngineConfig;
 import dev.timeline.engine.Strategy;
 import dev.timeline.engine.TimelineEngine;
-import dev.timeline.workload.AsyncWindow;
 import dev.timeline.workload.GraphLoader;
-import dev.timeline.workload.OperationStream;
+import dev.timeline.workload.LoadProgress;
+import dev.timeline.workload.PostLoader;
 import dev.timeline.workload.Workload;
 import org.agrona.IoUtil;
 
@@ -50,14 +50,7 @@ final class EngineFixture implements AutoCloseable
     /** Posts {@code posts} tweets of {@code workload}'s operation stream {@code stream} into {@code engine}. */
     static void post(final TimelineEngine engine, final Workload workload, final int stream, final int posts)
     {
-        final OperationStream operations = workload.operations(stream, 0);
-        final AsyncWindow window = new AsyncWindow(WINDOW);
-        for (int i = 0; i < posts; i++)
-        {
-            operations.next();
-            window.add(engine.postAsync(operations.user(), operations.text()));
-        }
-        window.awaitAll();
+        PostLoader.post(engine, workload, stream, posts, LoadProgress.NONE);
     }
 
     @Override

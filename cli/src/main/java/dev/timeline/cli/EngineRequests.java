@@ -16,6 +16,8 @@ final class EngineRequests implements LoadRequests
 {
     /** Tweets each home read asks for: a page of a timeline. */
     static final int READ_LIMIT = 20;
+    /** The workload's operation stream of the posts made before the load; the threads' follow it. */
+    static final int PREFILL_STREAM = 0;
 
     private final TimelineEngine engine;
     private final OperationStream readers;
@@ -28,8 +30,8 @@ final class EngineRequests implements LoadRequests
     EngineRequests(final TimelineEngine engine, final Workload workload, final int thread)
     {
         this.engine = engine;
-        this.readers = workload.operations(2 * thread, 1);
-        this.posters = workload.operations(2 * thread + 1, 0);
+        this.readers = workload.operations(PREFILL_STREAM + 1 + 2 * thread, 1);
+        this.posters = workload.operations(PREFILL_STREAM + 2 + 2 * thread, 0);
     }
 
     @Override

@@ -26,14 +26,15 @@ import java.util.concurrent.TimeUnit;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-        "Builds a Twitter-like social graph in a new engine, then sends requests on a",
-        "fixed schedule: request i is due i / RATE seconds after the start, whether or",
-        "not the requests before it were answered, as users arrive whatever a service",
-        "is doing (an open loop). Each latency runs from the time its request was due,",
-        "not from when it went out, so a stall counts in every request it held up (no",
-        "coordinated omission). A home read asks for 20 tweets and is answered before",
-        "the thread's next request; a post is submitted without waiting and timed to",
-        "its durable acknowledgement.",
+        "Builds a Twitter-like social graph in a new engine and posts --prefill tweets",
+        "per user so home timelines are full, then sends requests on a fixed schedule:",
+        "request i is due i / RATE seconds after the start, whether or not the requests",
+        "before it were answered, as users arrive whatever a service is doing (an open",
+        "loop). Each latency runs from the time its request was due, not from when it",
+        "went out, so a stall counts in every request it held up (no coordinated",
+        "omission). A home read asks for 20 tweets and is answered before the thread's",
+        "next request; a post is submitted without waiting and timed to its durable",
+        "acknowledgement.",
         "",
         "The first --warmup seconds are sent but not measured. When the engine cannot",
         "keep up, requests go out late, back to back; those still due when --duration",
@@ -91,6 +92,10 @@ final class LoadCommand implements Callable<Integer>
         description = "How late the last request may go out for the rate to count as held (default: ${DEFAULT-VALUE}).")
     private long maxLagMillis;
 
+    @Option(names = "--prefill", paramLabel = "POSTS_PER_USER", defaultValue = "5",
+        description = "Posts made before the load, per user, so home timelines hold tweets to read (default: ${DEFAULT-VALUE}).")
+    private int prefillPerUser;
+
     @Option(names = "--json", description = "Print the results as one JSON object.")
     private boolean json;
 
@@ -126,20 +131,23 @@ final class LoadCommand implements Callable<Integer>
             out.println("data directory: " + directory.description());
             out.println("latency log: " + logPath);
             out.println();
-            out.println("[1/3] building the social graph");
-            GraphStep.load(engine, workload, out, progress);
-            out.println("[2/3] " + describe(plan));
+            out.println("[1/4] building the social graph");
+            SetupSteps.loadGraph(engine, workload, out, progress);
+            final long prefill = (long)prefillPerUser * workload.users();
+            out.println("[2/4] posting " + Format.count(prefill) + " tweets, so home timelines hold tweets to read");
+            SetupSteps.post(engine, workload, EngineRequests.PREFILL_STREAM, prefill, out, progress);
+            out.println("[3/4] " + describe(plan));
             out.flush();
             final OpenLoopLoad load = new OpenLoopLoad(plan, SystemPacingClock.INSTANCE,
                 thread -> new EngineRequests(engine, workload, thread));
             final LoadResult result = load.run(log, progress, engine.config().writeTimeout().toNanos());
             if (json)
             {
-                LoadJson.print(spec.commandLine().getOut(), workload, engineOptions.label(), result, logPath);
+                LoadJson.print(spec.commandLine().getOut(), workload, prefill, engineOptions.label(), result, logPath);
             }
             else
             {
-                out.printf("[3/3] results over %s: latency from the time each request was due to its answer%n",
+                out.printf("[4/4] results over %s: latency from the time each request was due to its answer%n",
                     Format.seconds(result.elapsedNanos()));
                 LoadText.print(out, result, logPath);
             }
@@ -160,6 +168,7 @@ final class LoadCommand implements Callable<Integer>
         Usage.require(spec, durationSeconds >= 1, "--duration must be at least 1 second, was " + durationSeconds);
         Usage.require(spec, warmupSeconds >= 0, "--warmup must be at least 0 seconds, was " + warmupSeconds);
         Usage.require(spec, maxLagMillis >= 0, "--max-lag must be at least 0 ms, was " + maxLagMillis);
+        Usage.require(spec, prefillPerUser >= 0, "--prefill must be at least 0, was " + prefillPerUser);
         return new LoadPlan(rate, mix, threads, warmupSeconds, durationSeconds, TimeUnit.MILLISECONDS.toNanos(maxLagMillis));
     }
 

@@ -26,6 +26,7 @@ final class LoadJson
     static void print(
         final PrintWriter out,
         final Workload workload,
+        final long prefill,
         final String strategy,
         final LoadResult result,
         final Path histogramLog)
@@ -36,6 +37,7 @@ final class LoadJson
             .put("workload", workload.distribution().label())
             .put("followsPerUser", workload.followsPerUser())
             .put("seed", workload.seed())
+            .put("prefillPosts", prefill)
             .put("strategy", strategy)
             .put("targetPerSecond", plan.perSecond())
             .put("threads", plan.threads())

@@ -29,7 +29,8 @@ class LoadCommandTest
 
         final String out = run.out();
         for (final String expected : new String[]{
-            "[1/3] building the social graph", "[2/3] open loop of 2,000 requests/s", "mix 300000:4600", "[3/3] results",
+            "[1/4] building the social graph", "[2/4] posting 1,500 tweets", "[3/4] open loop of 2,000 requests/s",
+            "mix 300000:4600", "[4/4] results",
             "p50", "p90", "p99", "p99.9", "p99.99", "max", "home reads", "posts", "target 2,000 requests/s",
             "2,000 requests due", "latency log  " + log })
         {
@@ -56,7 +57,7 @@ class LoadCommandTest
         assertEquals(300_000, json.at("/mix/reads").asLong());
         assertEquals(4_600, json.at("/mix/posts").asLong());
         for (final String field : new String[]{ "threads", "warmupSeconds", "durationSeconds", "elapsedSeconds",
-            "achievedPerSecond", "reads/count", "reads/perSecond", "posts/rejected", "schedule/maxLagNanos",
+            "achievedPerSecond", "prefillPosts", "reads/count", "reads/perSecond", "posts/rejected", "schedule/maxLagNanos",
             "schedule/lagAtEndNanos", "schedule/allowedLagNanos", "shortfall", "histogramLog" })
         {
             assertFalse(json.at("/" + field).isMissingNode(), field + " in " + json);

@@ -43,7 +43,7 @@ class UsageTest
     @ValueSource(strings = { "", "demo --nope", "demo --users lots", "shell --strategy sideways", "dump", "frobnicate",
         "dump /tmp --from 12z", "demo --duration 0", "demo --capacity 0", "stat /tmp --watch 0", "load --rate 0",
         "load --rate lots", "load --mix 3", "load --mix 0:0", "load --threads 0", "load --duration 0", "load --warmup -1",
-        "load --max-lag -1", "load --users 1", "load --workload sideways", "load --strategy sideways" })
+        "load --max-lag -1", "load --prefill -1", "load --users 1", "load --workload sideways", "load --strategy sideways" })
     void aUsageErrorExitsTwoWithOneLineNamingTheCommand(final String args)
     {
         final CliRun run = CliRun.run(args.isEmpty() ? new String[0] : args.split(" "));

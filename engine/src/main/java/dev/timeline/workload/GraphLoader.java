@@ -13,28 +13,9 @@ import dev.timeline.engine.TimelineEngine;
  */
 public final class GraphLoader
 {
-    /** Follows between two calls to {@link Progress#loaded}. */
-    public static final int PROGRESS_INTERVAL = 1 << 14;
-
-    /** Told how far a load has come. */
-    @FunctionalInterface
-    public interface Progress
-    {
-        /** Does nothing. */
-        Progress NONE = (follows, elapsedNanos) -> {};
-
-        /**
-         * Called on the loading thread every {@link #PROGRESS_INTERVAL} follows submitted.
-         *
-         * @param follows      follows submitted so far.
-         * @param elapsedNanos time since the load began.
-         */
-        void loaded(long follows, long elapsedNanos);
-    }
-
     private final TimelineEngine engine;
     private final UserIds userIds;
-    private final Progress progress;
+    private final LoadProgress progress;
     private final int[] followers;
     private final AsyncWindow window;
     private long submitted;
@@ -43,9 +24,9 @@ public final class GraphLoader
     /**
      * @param engine   the engine to load, opened for writing.
      * @param userIds  the users of the graphs this loader loads.
-     * @param progress told of progress; {@link Progress#NONE} for nothing.
+     * @param progress told of progress, in follows; {@link LoadProgress#NONE} for nothing.
      */
-    public GraphLoader(final TimelineEngine engine, final UserIds userIds, final Progress progress)
+    public GraphLoader(final TimelineEngine engine, final UserIds userIds, final LoadProgress progress)
     {
         this.engine = engine;
         this.userIds = userIds;
@@ -61,7 +42,7 @@ public final class GraphLoader
      */
     public static GraphLoader load(final TimelineEngine engine, final Workload workload)
     {
-        final GraphLoader loader = new GraphLoader(engine, workload.userIds(), Progress.NONE);
+        final GraphLoader loader = new GraphLoader(engine, workload.userIds(), LoadProgress.NONE);
         loader.load(workload.followGraph());
         return loader;
     }
@@ -90,7 +71,7 @@ public final class GraphLoader
     {
         followers[userIds.indexOf(followee)]++;
         window.add(engine.followAsync(follower, followee));
-        if (++submitted % PROGRESS_INTERVAL == 0)
+        if (++submitted % LoadProgress.INTERVAL == 0)
         {
             progress.loaded(submitted, System.nanoTime() - startNanos);
         }

@@ -44,9 +44,9 @@ class GraphLoaderTest
             }
             assertArrayEquals(expectedFollowers, followers);
         }
-        assertTrue(edges > GraphLoader.PROGRESS_INTERVAL, "the graph is large enough to report progress");
-        assertEquals(edges / GraphLoader.PROGRESS_INTERVAL, progress.size());
-        assertEquals(GraphLoader.PROGRESS_INTERVAL, progress.get(0));
+        assertTrue(edges > LoadProgress.INTERVAL, "the graph is large enough to report progress");
+        assertEquals(edges / LoadProgress.INTERVAL, progress.size());
+        assertEquals(LoadProgress.INTERVAL, progress.get(0));
     }
 
     @Test
