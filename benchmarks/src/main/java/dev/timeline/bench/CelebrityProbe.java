@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How soon a celebrity's post reaches every follower: builds an engine of {@code FOLLOWERS + 1} users
- * (a Zipf graph of 20 follows each, and one account that all the others follow) and a background
- * post for every ten users, then, for {@link Strategy#PUSH} and {@link Strategy#HYBRID}, has the
+ * (a Zipf graph of 20 follows each, and one account that all the others follow) and five background
+ * posts per user, so home timelines hold tweets, then, for {@link Strategy#PUSH} and {@link Strategy#HYBRID}, has the
  * celebrity post and times the post from submission to acknowledgement. Right after the
  * acknowledgement it reads every follower's home timeline, a page of {@link #READ_LIMIT}, one after
  * the other, and checks that the post is its newest tweet, reading again until it is; it reports
@@ -32,8 +32,8 @@ public final class CelebrityProbe
     static final int READ_LIMIT = 20;
     /** Celebrity posts per strategy, each followed by a sweep of every follower. */
     private static final int ROUNDS = 3;
-    /** Users per background post. */
-    private static final int USERS_PER_BACKGROUND_POST = 10;
+    /** Background posts per user, as {@code timeline load} makes before it starts. */
+    private static final int BACKGROUND_POSTS_PER_USER = 5;
     /** How long a follower's reads may miss the post before the probe gives up. */
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(60);
 
@@ -66,7 +66,7 @@ public final class CelebrityProbe
             {
                 final long celebrity = workload.followGraph().userAtRank(0);
                 followedByEveryone(fixture.engine, workload.userIds(), celebrity);
-                final int background = workload.users() / USERS_PER_BACKGROUND_POST;
+                final int background = workload.users() * BACKGROUND_POSTS_PER_USER;
                 fixture.post(0, background);
                 System.out.printf("%s (celebrity threshold %,d): user %d followed by all %,d others; " +
                     "%,d follows and %,d background posts loaded in %.1f s%n",
@@ -121,7 +121,7 @@ public final class CelebrityProbe
             readers++;
             missed += misses > 0 ? 1 : 0;
         }
-        System.out.printf("  %-6d %11.1f ms %,11d %,14d %15.1f µs %15.1f ms %,14.0f%n",
+        System.out.printf("  %-6d %,11.1f ms %,11d %,14d %,15.1f µs %,15.1f ms %,14.0f%n",
             round, (acknowledged - submitted) / 1e6, readers, missed, (firstSeen - acknowledged) / 1e3,
             (lastSeen - acknowledged) / 1e6, readers * 1e9 / (lastSeen - acknowledged));
     }
