@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,34 +123,29 @@ final class LoadCommand implements Callable<Integer>
         final ProgressLine progress = new ProgressLine(err, Terminal.stderrIsTerminal());
         final String title = "timeline load: " + WorkloadOptions.description(workload) + ", strategy " +
             engineOptions.label();
-        final Path logPath = null == histogramLog ? Files.createTempFile("timeline-load-", ".hlog") : histogramLog;
         try (RunDirectory directory = directoryOptions.create("timeline-load-");
             TimelineEngine engine = TimelineEngine.open(engineOptions.config(directory.path()));
-            IntervalLog log = new IntervalLog(logPath, title + ", " + describe(plan)))
+            IntervalLog log = new IntervalLog(histogramLogPath(), title + ", " + describe(plan)))
         {
             out.println(title);
             out.println("data directory: " + directory.description());
-            out.println("latency log: " + logPath);
+            out.println("latency log: " + log.path());
             out.println();
-            out.println("[1/4] building the social graph");
-            SetupSteps.loadGraph(engine, workload, out, progress);
-            final long prefill = (long)prefillPerUser * workload.users();
-            out.println("[2/4] posting " + Format.count(prefill) + " tweets, so home timelines hold tweets to read");
-            SetupSteps.post(engine, workload, EngineRequests.PREFILL_STREAM, prefill, out, progress);
+            final long prefill = prepare(engine, workload, out, progress);
             out.println("[3/4] " + describe(plan));
             out.flush();
-            final OpenLoopLoad load = new OpenLoopLoad(plan, SystemPacingClock.INSTANCE,
-                thread -> new EngineRequests(engine, workload, thread));
-            final LoadResult result = load.run(log, progress, engine.config().writeTimeout().toNanos());
+            final LoadResult result = new OpenLoopLoad(plan, SystemPacingClock.INSTANCE,
+                thread -> new EngineRequests(engine, workload, thread))
+                .run(log, progress, engine.config().writeTimeout().toNanos());
             if (json)
             {
-                LoadJson.print(spec.commandLine().getOut(), workload, prefill, engineOptions.label(), result, logPath);
+                LoadJson.print(spec.commandLine().getOut(), workload, prefill, engineOptions.label(), result, log.path());
             }
             else
             {
                 out.printf("[4/4] results over %s: latency from the time each request was due to its answer%n",
                     Format.seconds(result.elapsedNanos()));
-                LoadText.print(out, result, logPath);
+                LoadText.print(out, result, log.path());
             }
             if (!result.held())
             {
@@ -159,6 +155,23 @@ final class LoadCommand implements Callable<Integer>
             }
             return 0;
         }
+    }
+
+    /** Builds the social graph and posts the tweets made before the load; returns how many. */
+    private long prepare(
+        final TimelineEngine engine, final Workload workload, final PrintWriter out, final ProgressLine progress)
+    {
+        out.println("[1/4] building the social graph");
+        SetupSteps.loadGraph(engine, workload, out, progress);
+        final long prefill = (long)prefillPerUser * workload.users();
+        out.println("[2/4] posting " + Format.count(prefill) + " tweets, so home timelines hold tweets to read");
+        SetupSteps.post(engine, workload, EngineRequests.PREFILL_STREAM, prefill, out, progress);
+        return prefill;
+    }
+
+    private Path histogramLogPath() throws IOException
+    {
+        return null == histogramLog ? Files.createTempFile("timeline-load-", ".hlog") : histogramLog;
     }
 
     private LoadPlan plan()
