@@ -21,7 +21,7 @@ import java.nio.file.Path;
 final class EngineFixture implements AutoCloseable
 {
     /** Async writes a benchmark thread keeps in flight: enough for the writer to batch. */
-    static final int WINDOW = 1024;
+    static final int WINDOW = PostLoader.IN_FLIGHT;
 
     final TimelineEngine engine;
     final Workload workload;

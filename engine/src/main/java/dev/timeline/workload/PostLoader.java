@@ -4,12 +4,14 @@ import dev.timeline.engine.TimelineEngine;
 
 /**
  * Posts tweets of a {@link Workload}'s operation stream into an engine as fast as the engine takes
- * them, through an {@link AsyncWindow} of half the engine's {@code maxInFlight}, so that home
- * timelines hold tweets before anything is measured. The load command and the benchmarks fill
- * their engines with it.
+ * them, through an {@link AsyncWindow} of {@link #IN_FLIGHT} posts, so that home timelines hold
+ * tweets before anything is measured. The load command and the benchmarks fill their engines with it.
  */
 public final class PostLoader
 {
+    /** Posts kept in flight, or half the engine's {@code maxInFlight} if that is fewer. */
+    public static final int IN_FLIGHT = 1024;
+
     private PostLoader()
     {
     }
@@ -25,7 +27,7 @@ public final class PostLoader
         final LoadProgress progress)
     {
         final OperationStream operations = workload.operations(stream, 0);
-        final AsyncWindow window = new AsyncWindow(Math.max(1, engine.config().maxInFlight() / 2));
+        final AsyncWindow window = new AsyncWindow(Math.min(IN_FLIGHT, Math.max(1, engine.config().maxInFlight() / 2)));
         final long start = System.nanoTime();
         for (long i = 1; i <= posts; i++)
         {
