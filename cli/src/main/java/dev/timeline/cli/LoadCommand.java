@@ -121,52 +121,57 @@ final class LoadCommand implements Callable<Integer>
         final PrintWriter err = spec.commandLine().getErr();
         final PrintWriter out = json ? err : spec.commandLine().getOut();
         final ProgressLine progress = new ProgressLine(err, Terminal.stderrIsTerminal());
-        final String title = "timeline load: " + WorkloadOptions.description(workload) + ", strategy " +
-            engineOptions.label();
         try (RunDirectory directory = directoryOptions.create("timeline-load-");
-            TimelineEngine engine = TimelineEngine.open(engineOptions.config(directory.path()));
-            IntervalLog log = new IntervalLog(histogramLogPath(), title + ", " + describe(plan)))
+            TimelineEngine engine = TimelineEngine.open(engineOptions.config(directory.path())))
         {
-            out.println(title);
-            out.println("data directory: " + directory.description());
-            out.println("latency log: " + log.path());
-            out.println();
-            final long prefill = prepare(engine, workload, out, progress);
-            out.println("[3/4] " + describe(plan));
-            out.flush();
-            final LoadResult result = new OpenLoopLoad(plan, SystemPacingClock.INSTANCE,
-                thread -> new EngineRequests(engine, workload, thread))
-                .run(log, progress, engine.config().writeTimeout().toNanos());
-            if (json)
+            final LoadSetup setup = new LoadSetup(
+                workload, (long)prefillPerUser * workload.users(), engineOptions.label(), engine.partitions());
+            try (IntervalLog log = new IntervalLog(
+                histogramLogPath(), "timeline load: " + setup.description() + ", " + describe(plan)))
             {
-                LoadJson.print(spec.commandLine().getOut(), workload, prefill, engineOptions.label(), result, log.path());
+                out.println("timeline load: " + setup.description());
+                out.println("data directory: " + directory.description());
+                out.println("latency log: " + log.path());
+                out.println();
+                prepare(engine, setup, out, progress);
+                out.println("[3/4] " + describe(plan));
+                out.flush();
+                final LoadResult result = new OpenLoopLoad(plan, SystemPacingClock.INSTANCE,
+                    thread -> new EngineRequests(engine, workload, thread))
+                    .run(log, progress, engine.config().writeTimeout().toNanos());
+                report(setup, result, log.path(), out);
+                return result.held() ? 0 : 1;
             }
-            else
-            {
-                out.printf("[4/4] results over %s: latency from the time each request was due to its answer%n",
-                    Format.seconds(result.elapsedNanos()));
-                LoadText.print(out, result, log.path());
-            }
-            if (!result.held())
-            {
-                err.println("timeline: the load did not hold " + Format.count(plan.perSecond()) + " requests/s: " +
-                    result.shortfall());
-                return 1;
-            }
-            return 0;
         }
     }
 
-    /** Builds the social graph and posts the tweets made before the load; returns how many. */
-    private long prepare(
-        final TimelineEngine engine, final Workload workload, final PrintWriter out, final ProgressLine progress)
+    private void report(final LoadSetup setup, final LoadResult result, final Path histogramLog, final PrintWriter out)
+    {
+        if (json)
+        {
+            LoadJson.print(spec.commandLine().getOut(), setup, result, histogramLog);
+        }
+        else
+        {
+            out.printf("[4/4] results over %s: latency from the time each request was due to its answer%n",
+                Format.seconds(result.elapsedNanos()));
+            LoadText.print(out, result, histogramLog);
+        }
+        if (!result.held())
+        {
+            spec.commandLine().getErr().println("timeline: the load did not hold " +
+                Format.count(result.plan().perSecond()) + " requests/s: " + result.shortfall());
+        }
+    }
+
+    /** Builds the social graph and posts the tweets made before the load. */
+    private static void prepare(
+        final TimelineEngine engine, final LoadSetup setup, final PrintWriter out, final ProgressLine progress)
     {
         out.println("[1/4] building the social graph");
-        SetupSteps.loadGraph(engine, workload, out, progress);
-        final long prefill = (long)prefillPerUser * workload.users();
-        out.println("[2/4] posting " + Format.count(prefill) + " tweets, so home timelines hold tweets to read");
-        SetupSteps.post(engine, workload, EngineRequests.PREFILL_STREAM, prefill, out, progress);
-        return prefill;
+        SetupSteps.loadGraph(engine, setup.workload(), out, progress);
+        out.println("[2/4] posting " + Format.count(setup.prefillPosts()) + " tweets, so home timelines hold tweets to read");
+        SetupSteps.post(engine, setup.workload(), EngineRequests.PREFILL_STREAM, setup.prefillPosts(), out, progress);
     }
 
     private Path histogramLogPath() throws IOException

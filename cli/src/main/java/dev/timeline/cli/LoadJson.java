@@ -23,22 +23,18 @@ final class LoadJson
     {
     }
 
-    static void print(
-        final PrintWriter out,
-        final Workload workload,
-        final long prefill,
-        final String strategy,
-        final LoadResult result,
-        final Path histogramLog)
+    static void print(final PrintWriter out, final LoadSetup setup, final LoadResult result, final Path histogramLog)
     {
         final LoadPlan plan = result.plan();
+        final Workload workload = setup.workload();
         final ObjectNode json = JSON.createObjectNode()
             .put("users", workload.users())
             .put("workload", workload.distribution().label())
             .put("followsPerUser", workload.followsPerUser())
             .put("seed", workload.seed())
-            .put("prefillPosts", prefill)
-            .put("strategy", strategy)
+            .put("prefillPosts", setup.prefillPosts())
+            .put("strategy", setup.strategy())
+            .put("partitions", setup.partitions())
             .put("targetPerSecond", plan.perSecond())
             .put("threads", plan.threads())
             .put("warmupSeconds", plan.warmupSeconds())

@@ -53,6 +53,7 @@ class LoadCommandTest
         assertEquals("celebrity", json.get("workload").asText());
         assertEquals(7, json.get("seed").asLong());
         assertEquals("hybrid", json.get("strategy").asText());
+        assertEquals(1, json.get("partitions").asInt());
         assertEquals(2000, json.get("targetPerSecond").asLong());
         assertEquals(300_000, json.at("/mix/reads").asLong());
         assertEquals(4_600, json.at("/mix/posts").asLong());
