@@ -21,9 +21,11 @@ import java.util.concurrent.TimeUnit;
  * the other, and checks that the post is its newest tweet, reading again until it is; it reports
  * for how many followers the first read missed the post ({@code first missed}: 0, since the engine
  * acknowledges a write once readers see it), and when the first and the last follower saw it,
- * counted from the acknowledgement: the last is the end of the sweep. For example:
+ * counted from the acknowledgement: the last is the end of the sweep. The engine runs {@code PARTITIONS}
+ * partitions, 1 unless told. For example:
  * <pre>
  * java -XX:MaxDirectMemorySize=8g -jar benchmarks/target/benchmarks.jar celebrity 1000000
+ * java -XX:MaxDirectMemorySize=8g -jar benchmarks/target/benchmarks.jar celebrity 1000000 2
  * </pre>
  */
 public final class CelebrityProbe
@@ -51,26 +53,28 @@ public final class CelebrityProbe
 
     public static void main(final String[] args) throws IOException
     {
-        if (args.length != 1)
+        if (args.length < 1 || args.length > 2)
         {
-            System.err.println("usage: celebrity FOLLOWERS");
+            System.err.println("usage: celebrity FOLLOWERS [PARTITIONS]");
             System.exit(2);
         }
         final int followers = Integer.parseInt(args[0]);
+        final int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         final Workload workload = new Workload(
             FollowerDistribution.ZIPF, followers + 1, Workload.DEFAULT_FOLLOWS_PER_USER, 1);
         for (final Strategy strategy : new Strategy[]{ Strategy.PUSH, Strategy.HYBRID })
         {
             final long start = System.nanoTime();
-            try (EngineFixture fixture = new EngineFixture(1, strategy, workload, EngineConfig.DEFAULT_CELEBRITY_THRESHOLD))
+            try (EngineFixture fixture = new EngineFixture(
+                partitions, strategy, workload, EngineConfig.DEFAULT_CELEBRITY_THRESHOLD))
             {
                 final long celebrity = workload.followGraph().userAtRank(0);
                 followedByEveryone(fixture.engine, workload.userIds(), celebrity);
                 final int background = workload.users() * BACKGROUND_POSTS_PER_USER;
                 fixture.post(0, background);
-                System.out.printf("%s (celebrity threshold %,d): user %d followed by all %,d others; " +
+                System.out.printf("%s, %d partition(s), celebrity threshold %,d: user %d followed by all %,d others; " +
                     "%,d follows and %,d background posts loaded in %.1f s%n",
-                    strategy, EngineConfig.DEFAULT_CELEBRITY_THRESHOLD, celebrity, followers,
+                    strategy, partitions, EngineConfig.DEFAULT_CELEBRITY_THRESHOLD, celebrity, followers,
                     fixture.engine.stats().follows(), background, (System.nanoTime() - start) / 1e9);
                 System.out.printf("  %-6s %14s %11s %14s %18s %18s %14s%n", "post", "submit to ack", "followers",
                     "first missed", "ack to first seen", "ack to last seen", "sweep reads/s");
