@@ -34,6 +34,8 @@ final class OpenLoopLoad
     private long startNanos;
     private LoadWindow window;
     private long collectedNanos;
+    private long reportedSent;
+    private long reportedNanos;
     private Histogram intervalReads;
     private Histogram intervalPosts;
 
@@ -89,6 +91,7 @@ final class OpenLoopLoad
         final long from = startNanos + plan.warmupNanos();
         window = new LoadWindow(from, from + plan.durationNanos(), from + 2 * plan.durationNanos());
         collectedNanos = from;
+        reportedNanos = startNanos;
         log.start(System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(from - clock.nanoTime()));
         final double interval = 1e9 / plan.perSecond();
         for (int i = 0; i < plan.threads(); i++)
@@ -133,7 +136,10 @@ final class OpenLoopLoad
         return false;
     }
 
-    /** Collects the second that ends with tick {@code tick}, once measuring, and says how the load goes. */
+    /**
+     * Collects the second that ends with tick {@code tick}, once measuring, and says how the load goes:
+     * the requests sent in that second, warm-up or not, the measured answers and how far behind it is.
+     */
     private String report(final long tick, final long now, final IntervalLog log)
     {
         long behind = 0;
@@ -143,18 +149,21 @@ final class OpenLoopLoad
             behind = Math.max(behind, sender.behindNanos(now));
             sent += sender.sent();
         }
+        final String sending = "   sent " + Format.rate(sent - reportedSent, now - reportedNanos) + "/s";
         final String lag = "   " + Format.latency(behind) + " behind schedule";
+        reportedSent = sent;
+        reportedNanos = now;
         if (tick <= plan.warmupSeconds())
         {
-            return "warming up: " + tick + " / " + plan.warmupSeconds() + " s   " + Format.count(sent) + " requests" + lag;
+            return "warming up: " + tick + " / " + plan.warmupSeconds() + " s" + sending + lag;
         }
         final long intervalNanos = now - collectedNanos;
         collect(now, log);
         if (now > window.untilNanos())
         {
-            return "measured " + plan.durationSeconds() + " s; sending the requests still due" + lag;
+            return "measured " + plan.durationSeconds() + " s; sending the requests still due" + sending + lag;
         }
-        return "measuring: " + (tick - plan.warmupSeconds()) + " / " + plan.durationSeconds() + " s" +
+        return "measuring: " + (tick - plan.warmupSeconds()) + " / " + plan.durationSeconds() + " s" + sending +
             interval("home reads", intervalReads, intervalNanos) + interval("posts", intervalPosts, intervalNanos) + lag;
     }
 
