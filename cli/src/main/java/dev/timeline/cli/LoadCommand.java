@@ -40,9 +40,9 @@ import java.util.concurrent.TimeUnit;
         "The first --warmup seconds are sent but not measured. When the engine cannot",
         "keep up, requests go out late, back to back; those still due when --duration",
         "is over are sent for at most as long again, then given up. The rate counts as",
-        "held when every request went out, the last no more than --max-lag late, and",
-        "no post was turned away by a full inbox; if not, the report says why and the",
-        "exit status is 1.",
+        "held when every request went out, none more than --max-lag late, and no post",
+        "was turned away by a full inbox; if not, the report says why and the exit",
+        "status is 1.",
         "",
         "Prints p50, p90, p99, p99.9, p99.99 and the maximum for reads and posts and",
         "the rate achieved; --json prints one JSON object instead, all else going to",
@@ -90,7 +90,7 @@ final class LoadCommand implements Callable<Integer>
     private int threads;
 
     @Option(names = "--max-lag", paramLabel = "MILLIS", defaultValue = "100",
-        description = "How late the last request may go out for the rate to count as held (default: ${DEFAULT-VALUE}).")
+        description = "How late a request may go out for the rate to count as held (default: ${DEFAULT-VALUE}).")
     private long maxLagMillis;
 
     @Option(names = "--prefill", paramLabel = "POSTS_PER_USER", defaultValue = "5",

@@ -45,10 +45,10 @@ record LoadResult(
         return Format.perSecond(completed(), elapsedNanos);
     }
 
-    /** Whether every request went out, none too late at the end, and no post was turned away. */
+    /** Whether every request went out, none later than the plan allows, and no post was turned away. */
     boolean held()
     {
-        return unsent == 0 && rejected == 0 && lagAtEndNanos <= plan.maxLagNanos();
+        return unsent == 0 && rejected == 0 && maxLagNanos <= plan.maxLagNanos();
     }
 
     /** Why the rate was not held, for people; empty when it was. */
@@ -60,10 +60,10 @@ record LoadResult(
             reasons.add(Format.count(unsent) + " of " + Format.count(scheduled) +
                 " requests were still unsent a run's length after the end, and were given up");
         }
-        if (lagAtEndNanos > plan.maxLagNanos())
+        if (maxLagNanos > plan.maxLagNanos())
         {
-            reasons.add("the schedule was " + Format.latency(lagAtEndNanos) + " behind at the end (allowed " +
-                Format.latency(plan.maxLagNanos()) + ")");
+            reasons.add("requests went out up to " + Format.latency(maxLagNanos) + " late (allowed " +
+                Format.latency(plan.maxLagNanos()) + "), the last one " + Format.latency(lagAtEndNanos) + " late");
         }
         if (rejected > 0)
         {

@@ -25,10 +25,10 @@ final class LoadText
         row(out, "posts", result.posts(), nanos);
         out.printf("  %-12s %12s %12s   target %s requests/s%n", "all", Format.count(result.completed()),
             Format.count(result.achievedPerSecond()), Format.count(result.plan().perSecond()));
-        out.printf("  %-12s %s requests due, %s unsent; sent up to %s late, the last one %s late (allowed %s)%n",
+        out.printf("  %-12s %s requests due, %s unsent; sent up to %s late (allowed %s), the last one %s late%n",
             "schedule", Format.count(result.scheduled()), Format.count(result.unsent()),
-            Format.latency(result.maxLagNanos()), Format.latency(result.lagAtEndNanos()),
-            Format.latency(result.plan().maxLagNanos()));
+            Format.latency(result.maxLagNanos()), Format.latency(result.plan().maxLagNanos()),
+            Format.latency(result.lagAtEndNanos()));
         out.printf("  %-12s %s%n", "rate held", result.held() ? "yes" : "NO: " + result.shortfall());
         out.printf("  %-12s %s (HdrHistogram log, tags %s and %s, values in ns)%n", "latency log", histogramLog,
             IntervalLog.READ_TAG, IntervalLog.POST_TAG);
