@@ -77,7 +77,7 @@ final class TimelineReader
             tweet != TweetLayout.NONE && into.size() < limit;
             tweet = tweets.previous(tweet))
         {
-            emit(table, tweet, tweets.id(tweet), user, into);
+            emit(table, tweets, tweet, tweets.id(tweet), user, into);
         }
         return into.size();
     }
@@ -89,6 +89,7 @@ final class TimelineReader
     {
         scratch.clear();
         final int[] followees = table.followees(user);
+        final int localTweets = tweets.countAcquire();
         if (strategy == Strategy.PULL)
         {
             addChain(scratch, table, user, bound);
@@ -137,7 +138,9 @@ final class TimelineReader
             final int tweet = ring.tweet(position);
             final int author = ring.author(position);
             final long id = scratch.ids[cursor];
-            if (tweet < 0 || tweet >= state.tweetsOf(id).countAcquire() || author < 0 || author >= table.capacity())
+            final TweetStore store = state.tweetsOf(id);
+            if (tweet < 0 || tweet >= (store == tweets ? localTweets : store.countAcquire()) ||
+                author < 0 || author >= table.capacity())
             {
                 return false;
             }
@@ -156,7 +159,7 @@ final class TimelineReader
                     addBelowHorizon(scratch, table, user, followees, pulled, Math.min(bound, horizon + 1));
                 }
             }
-            emit(table, tweet, id, author, into);
+            emit(table, store, tweet, id, author, into);
         }
         return true;
     }
@@ -189,7 +192,7 @@ final class TimelineReader
             scratch.positions[cursor] = previous;
             scratch.topMoved();
         }
-        emit(table, tweet, id, scratch.authors[cursor], into);
+        emit(table, chain, tweet, id, scratch.authors[cursor], into);
     }
 
     /** Once the timeline is used up: every followed author not merged already, below the horizon. */
@@ -231,9 +234,10 @@ final class TimelineReader
         return tweet;
     }
 
-    private void emit(final UserTable table, final int tweet, final long id, final int author, final TimelineBuffer into)
+    private static void emit(
+        final UserTable table, final TweetStore store, final int tweet, final long id, final int author,
+        final TimelineBuffer into)
     {
-        final TweetStore store = state.tweetsOf(id);
         if (!store.isDeleted(tweet))
         {
             final int index = into.add(id, table.userIds[author], store.textLength(tweet));
