@@ -58,6 +58,10 @@ final class HomeTimelines
      */
     void add(final UserTable table, final int user, final long id, final int author, final int tweet)
     {
+        if (id <= table.horizon(user))
+        {
+            return;
+        }
         final long ring = table.ring(user);
         final long block = table.block(user);
         if (block >= 0 && count(ring) > 0 && id <= entryId(block, ring, count(ring) - 1))
@@ -98,10 +102,6 @@ final class HomeTimelines
 
     private void insert(final UserTable table, final int user, final long id, final int author, final int tweet)
     {
-        if (id <= table.horizon(user))
-        {
-            return;
-        }
         long ring = table.ring(user);
         long block = table.block(user);
         if (count(ring) == capacity && id < entryId(block, ring, 0))

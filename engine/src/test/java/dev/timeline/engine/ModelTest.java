@@ -18,17 +18,21 @@ import java.util.stream.Stream;
  * Random workloads against the engine and the reference, compared read by read, for every
  * {@link EngineShape}, and with the shape changing at each reopening of the data directory.
  * Longer soaks: {@code -Dtimeline.model.steps=50000 -Dtimeline.model.seeds=20}, more users than
- * the 24 by default: {@code -Dtimeline.model.users=N}; one failing run again: {@code -Dtimeline.model.seed=N}.
+ * the 24 by default: {@code -Dtimeline.model.users=N}; one failing run again: {@code -Dtimeline.model.seed=N}
+ * and {@code -Dtimeline.model.shape="2P PUSH capacity 1 threshold 3"}.
  */
 class ModelTest
 {
     private static final int STEPS = Integer.getInteger("timeline.model.steps", 3_000);
     private static final int SEEDS = Integer.getInteger("timeline.model.seeds", 2);
     private static final Long SEED = Long.getLong("timeline.model.seed");
+    private static final String SHAPE = System.getProperty("timeline.model.shape", "");
 
     static Stream<Arguments> runs()
     {
-        return EngineShape.all().flatMap(shape -> seeds().mapToObj(seed -> Arguments.of(shape, seed)));
+        return EngineShape.all()
+            .filter(shape -> shape.toString().equals(SHAPE) || SHAPE.isEmpty())
+            .flatMap(shape -> seeds().mapToObj(seed -> Arguments.of(shape, seed)));
     }
 
     @ParameterizedTest(name = "{0}, seed {1}")

@@ -69,6 +69,10 @@ public final class ReferenceTimelines
 
     public void delete(final long tweetId)
     {
+        if (tweetId < 0)
+        {
+            throw new IllegalArgumentException("tweet id must not be negative, was " + tweetId);
+        }
         if (liveTweets.remove(tweetId) == null)
         {
             throw new TweetNotFoundException("no tweet " + tweetId);
