@@ -104,11 +104,6 @@ final class HomeTimelines
     {
         long ring = table.ring(user);
         long block = table.block(user);
-        if (count(ring) == capacity && id < entryId(block, ring, 0))
-        {
-            table.horizon(user, id);
-            return;
-        }
         int low = 0;
         int high = count(ring);
         while (low < high)

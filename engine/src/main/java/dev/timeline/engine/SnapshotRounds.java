@@ -2,6 +2,7 @@ package dev.timeline.engine;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
  * Brings the writers of every partition to one point so they snapshot together, with no delivery
@@ -50,14 +51,14 @@ final class SnapshotRounds
      * @param drain fans out waiting deliveries and returns how many.
      * @return false if the engine began closing first: the round is abandoned.
      */
-    boolean join(final long round, final DeliveryDrain drain)
+    boolean join(final long round, final IntSupplier drain)
     {
         joined.incrementAndGet();
         if (!await(joined, round, drain))
         {
             return false;
         }
-        while (drain.drain() > 0)
+        while (drain.getAsInt() > 0)
         {
             Thread.onSpinWait();
         }
@@ -77,7 +78,7 @@ final class SnapshotRounds
         return epoch(requested.get() + 1);
     }
 
-    private boolean await(final AtomicLong counter, final long round, final DeliveryDrain drain)
+    private boolean await(final AtomicLong counter, final long round, final IntSupplier drain)
     {
         while (counter.get() < round * partitions)
         {
@@ -85,18 +86,11 @@ final class SnapshotRounds
             {
                 return false;
             }
-            if (drain.drain() == 0)
+            if (drain.getAsInt() == 0)
             {
                 Thread.onSpinWait();
             }
         }
         return true;
-    }
-
-    /** What a waiting writer does meanwhile. */
-    @FunctionalInterface
-    interface DeliveryDrain
-    {
-        int drain();
     }
 }
