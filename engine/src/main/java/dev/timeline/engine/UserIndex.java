@@ -30,12 +30,26 @@ final class UserIndex
         Table table = this.table;
         if ((size + 1) * 2 > table.keys.length)
         {
-            table = table.grow();
+            table = table.resized(table.keys.length * 2);
             this.table = table;
         }
         final int index = size++;
         table.insert(userId + 1, index);
         return index;
+    }
+
+    /** Writer only: makes room for {@code count} ids, so that adding that many grows nothing. */
+    void reserve(final int count)
+    {
+        long capacity = table.keys.length;
+        while (capacity < 2L * count)
+        {
+            capacity *= 2;
+        }
+        if (capacity > table.keys.length)
+        {
+            table = table.resized(Math.toIntExact(capacity));
+        }
     }
 
     /** Ids interned. */
@@ -86,9 +100,10 @@ final class UserIndex
             KEYS.setRelease(keys, slot, key);
         }
 
-        Table grow()
+        /** A copy with {@code capacity} slots, at least as many as this table's. */
+        Table resized(final int capacity)
         {
-            final Table bigger = new Table(keys.length * 2);
+            final Table bigger = new Table(capacity);
             for (int i = 0; i < keys.length; i++)
             {
                 if (keys[i] != EMPTY)

@@ -41,6 +41,16 @@ final class Users
         return user;
     }
 
+    /** Writer only: makes room for {@code count} users, so that interning that many grows nothing. */
+    void reserve(final int count)
+    {
+        if (count > table.capacity())
+        {
+            table = table.grow(count);
+        }
+        index.reserve(count);
+    }
+
     int size()
     {
         return index.size();
