@@ -82,7 +82,7 @@ final class BlockPool
     {
         blocks = in.getInt();
         memory.readFrom(in, usedBytes());
-        for (int i = 0, n = in.getInt(); i < n; i++)
+        for (int i = 0, n = in.getCount(Integer.BYTES); i < n; i++)
         {
             released.addInt(in.getInt());
         }

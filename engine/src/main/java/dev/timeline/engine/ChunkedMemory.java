@@ -72,6 +72,7 @@ final class ChunkedMemory
     /** Writer only: reads back what {@link #writeTo} wrote, allocating the chunks. */
     void readFrom(final SnapshotInput in, final long length) throws IOException
     {
+        in.checkRemaining(length);
         long remaining = length;
         for (int i = 0; remaining > 0; i++)
         {

@@ -287,8 +287,11 @@ final class EngineState
             tweets.reservedBytes() + timelines.reservedBytes());
     }
 
-    /** Writes everything but the settings: counts, users and their follows, tweets, timelines. */
-    void writeTo(final SnapshotOutput out) throws IOException
+    /**
+     * Writes the counts, every user's id and whether it is pulled, then each user's state, followees
+     * and followers.
+     */
+    void writeGraphTo(final SnapshotOutput out) throws IOException
     {
         assert isOwner();
         out.putLong(lastTweetId);
@@ -301,81 +304,118 @@ final class EngineState
         for (int user = 0; user < userCount; user++)
         {
             out.putLong(table.userIds[user]);
+            out.putInt(table.isPulled[user] ? 1 : 0);
+        }
+        for (int user = 0; user < userCount; user++)
+        {
             out.putInt(table.head(user));
             out.putLong(table.block(user));
             out.putLong(table.horizon(user));
             out.putLong(table.ring(user));
-            out.putInt(table.isPulled[user] ? 1 : 0);
             final int[] followees = table.followees(user);
             out.putInt(followees.length);
-            for (final int followee : followees)
-            {
-                out.putInt(followee);
-            }
+            out.putInts(followees, followees.length);
+            out.putInt(table.followerCounts[user]);
+            out.putInts(table.followers[user], table.followerCounts[user]);
         }
+    }
+
+    /** Writes the off-heap memory: tweets and timelines. */
+    void writeMemoryTo(final SnapshotOutput out) throws IOException
+    {
+        assert isOwner();
         tweets.writeTo(out);
         timelines.writeTo(out);
     }
 
-    /** Reads back what {@link #writeTo} wrote into this empty state, rebuilding what is derived. */
-    void readFrom(final SnapshotInput in) throws IOException
+    /** Reads back what {@link #writeGraphTo} wrote into this empty state, deriving what users merge at read time. */
+    void readGraphFrom(final SnapshotInput in) throws IOException
     {
         assert isOwner();
         lastTweetId = in.getLong();
         follows = in.getLong();
         deliveries = in.getLong();
         celebrities = in.getLong();
-        final int userCount = in.getInt();
+        final int userCount = in.getCount(Long.BYTES + Integer.BYTES);
+        users.reserve(userCount);
+        final UserTable table = users.table();
         for (int user = 0; user < userCount; user++)
         {
-            intern(in.getLong());
-            final UserTable table = users.table();
+            if (intern(in.getLong()) != user)
+            {
+                throw new IOException("a user appears twice in the snapshot");
+            }
+            table.isPulled[user] = in.getInt() != 0;
+        }
+        for (int user = 0; user < userCount; user++)
+        {
             table.head(user, in.getInt());
             table.block(user, in.getLong());
             table.horizon(user, in.getLong());
             table.ring(user, in.getLong());
-            table.isPulled[user] = in.getInt() != 0;
-            final int[] followees = new int[in.getInt()];
-            for (int i = 0; i < followees.length; i++)
-            {
-                followees[i] = in.getInt();
-            }
-            table.followees(user, followees.length == 0 ? UserTable.NONE : followees);
+            final int[] followees = readUsers(in);
+            table.followees(user, followees);
+            table.pulled(user, pulledBy(table.isPulled, user, followees));
+            table.followers[user] = readUsers(in);
+            table.followerCounts[user] = table.followers[user].length;
         }
-        final UserTable table = users.table();
-        sizeFollowerLists(table, userCount);
-        for (int user = 0; user < userCount; user++)
-        {
-            int[] pulled = table.isPulled[user] ? new int[] {user} : UserTable.NONE;
-            for (final int followee : table.followees(user))
-            {
-                table.followers[followee][table.followerCounts[followee]++] = user;
-                if (table.isPulled[followee])
-                {
-                    pulled = SortedInts.with(pulled, followee);
-                }
-            }
-            table.pulled(user, pulled);
-        }
+    }
+
+    /**
+     * Reads back what {@link #writeMemoryTo} wrote into this empty state. It touches only the tweets
+     * and timelines, so it may run on another thread while {@link #readGraphFrom} runs on the owner,
+     * which then waits for it to finish before going on.
+     */
+    void readMemoryFrom(final SnapshotInput in) throws IOException
+    {
         tweets.readFrom(in);
         timelines.readFrom(in);
     }
 
-    /** Gives every user an empty follower list of the exact size its followees imply. */
-    private static void sizeFollowerLists(final UserTable table, final int userCount)
+    private static int[] readUsers(final SnapshotInput in) throws IOException
     {
-        final int[] counts = new int[userCount];
-        for (int user = 0; user < userCount; user++)
+        final int count = in.getCount(Integer.BYTES);
+        if (count == 0)
         {
-            for (final int followee : table.followees(user))
+            return UserTable.NONE;
+        }
+        final int[] users = new int[count];
+        in.getInts(users);
+        return users;
+    }
+
+    /** Of {@code user} and its sorted {@code followees}, those whose tweets are merged at read time, sorted. */
+    private static int[] pulledBy(final boolean[] isPulled, final int user, final int[] followees)
+    {
+        int count = isPulled[user] ? 1 : 0;
+        for (final int followee : followees)
+        {
+            count += isPulled[followee] ? 1 : 0;
+        }
+        if (count == 0)
+        {
+            return UserTable.NONE;
+        }
+        final int[] pulled = new int[count];
+        int length = 0;
+        boolean selfPending = isPulled[user];
+        for (final int followee : followees)
+        {
+            if (selfPending && user < followee)
             {
-                counts[followee]++;
+                pulled[length++] = user;
+                selfPending = false;
+            }
+            if (isPulled[followee])
+            {
+                pulled[length++] = followee;
             }
         }
-        for (int user = 0; user < userCount; user++)
+        if (selfPending)
         {
-            table.followers[user] = counts[user] == 0 ? UserTable.NONE : new int[counts[user]];
+            pulled[length] = user;
         }
+        return pulled;
     }
 
     /** Releases the off-heap memory; only once nothing reads or writes the state any more. */

@@ -1,8 +1,10 @@
 package dev.timeline.engine;
 
 /**
- * Layout of a partition snapshot file: a fixed header, the state written by
- * {@code EngineState.writeTo}, and a CRC32C of every byte before it. Little-endian.
+ * Layout of a partition snapshot file: a fixed header and the graph (written by
+ * {@code EngineState.writeGraphTo}) as one section, the tweets and timelines (off-heap memory,
+ * written by {@code EngineState.writeMemoryTo}) as another, each closed by a CRC32C of its bytes,
+ * then the file position of the second section, so the two can be read at once. Little-endian.
  * <pre>
  *   0                   1                   2                   3
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
@@ -24,10 +26,17 @@ package dev.timeline.engine;
  *  +---------------------------------------------------------------+
  *  |                       Celebrity Threshold                     |
  *  +---------------------------------------------------------------+
- *  |  State: counts, users with their follows, tweet records,     ...
- *  |  texts, timeline blocks (raw, native little-endian)          ...
+ *  |  Graph: counts, users with their followees and followers     ...
  *  +---------------------------------------------------------------+
  *  |                 CRC32C of every byte above                    |
+ *  +---------------------------------------------------------------+
+ *  |  Memory: tweet records, texts, timeline blocks               ...
+ *  |  (raw, native little-endian)                                 ...
+ *  +---------------------------------------------------------------+
+ *  |         CRC32C of the memory section                          |
+ *  +---------------------------------------------------------------+
+ *  |         File position of the memory section                   |
+ *  |                                                               |
  *  +---------------------------------------------------------------+
  * </pre>
  * The timelines in a snapshot are only valid for the same strategy, capacity and threshold; a
@@ -36,7 +45,8 @@ package dev.timeline.engine;
 final class SnapshotLayout
 {
     static final int MAGIC = 0x4E534C54;
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    static final int TRAILER_LENGTH = Long.BYTES;
     static final String SUFFIX = ".snapshot";
 
     private SnapshotLayout()

@@ -6,12 +6,17 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 
-/** Writes a snapshot file through a staging buffer, keeping a CRC32C of every byte written. */
+/**
+ * Writes a snapshot file through a staging buffer as sections, each closed by a CRC32C of its bytes
+ * ({@link #putChecksum}), so that {@link SnapshotInput}s can read and check them apart.
+ */
 final class SnapshotOutput
 {
     private final FileChannel channel;
     private final ByteBuffer staging = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32C crc = new CRC32C();
+    /** Bytes written to the channel. */
+    private long written;
 
     SnapshotOutput(final FileChannel channel)
     {
@@ -30,35 +35,47 @@ final class SnapshotOutput
         staging.putInt(value);
     }
 
+    /** Writes the first {@code length} values of {@code values}. */
+    void putInts(final int[] values, final int length) throws IOException
+    {
+        for (int done = 0; done < length; )
+        {
+            ensure(Integer.BYTES);
+            final int ints = Math.min(staging.remaining() / Integer.BYTES, length - done);
+            staging.asIntBuffer().put(values, done, ints);
+            staging.position(staging.position() + ints * Integer.BYTES);
+            done += ints;
+        }
+    }
+
     /** Writes the remaining bytes of {@code bytes}. */
     void put(final ByteBuffer bytes) throws IOException
     {
         flushStaging();
         crc.update(bytes.duplicate());
-        while (bytes.hasRemaining())
-        {
-            channel.write(bytes);
-        }
+        written += writeFully(bytes);
     }
 
-    /** Writes the checksum of everything written so far, then flushes. */
-    void finish() throws IOException
+    /** The file position of the next byte. */
+    long position()
     {
-        final int checksum = checksum();
-        ensure(Integer.BYTES);
-        staging.putInt(checksum);
-        staging.flip();
-        while (staging.hasRemaining())
-        {
-            channel.write(staging);
-        }
-        staging.clear();
+        return written + staging.position();
     }
 
-    private int checksum() throws IOException
+    /** Closes the section: writes the checksum of every byte since the previous one. */
+    void putChecksum() throws IOException
     {
         flushStaging();
-        return (int)crc.getValue();
+        staging.putInt((int)crc.getValue());
+        crc.reset();
+        writeStaging();
+    }
+
+    /** Writes {@code trailer}, in no section, then flushes. */
+    void finish(final long trailer) throws IOException
+    {
+        staging.putLong(trailer);
+        writeStaging();
     }
 
     private void ensure(final int bytes) throws IOException
@@ -71,12 +88,23 @@ final class SnapshotOutput
 
     private void flushStaging() throws IOException
     {
-        staging.flip();
-        crc.update(staging.duplicate());
-        while (staging.hasRemaining())
-        {
-            channel.write(staging);
-        }
+        crc.update(staging.duplicate().flip());
+        writeStaging();
+    }
+
+    private void writeStaging() throws IOException
+    {
+        written += writeFully(staging.flip());
         staging.clear();
+    }
+
+    private int writeFully(final ByteBuffer bytes) throws IOException
+    {
+        final int length = bytes.remaining();
+        while (bytes.hasRemaining())
+        {
+            channel.write(bytes);
+        }
+        return length;
     }
 }

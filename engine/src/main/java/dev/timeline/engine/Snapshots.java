@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  * delivery is in flight between them, under one epoch number; recovery loads one epoch in every
  * partition. A snapshot is written to a temporary file, forced to storage and then renamed into
  * place, so a crash while writing one leaves the previous one usable; the newest two are kept.
+ * A snapshot is loaded on two threads: the graph on the opening one, the tweets and timelines on
+ * another ({@link SnapshotMemoryLoad}).
  */
 final class Snapshots
 {
@@ -61,8 +63,12 @@ final class Snapshots
             out.putInt(config.strategy().ordinal());
             out.putInt(config.timelineCapacity());
             out.putInt(config.celebrityThreshold());
-            state.writeTo(out);
-            out.finish();
+            state.writeGraphTo(out);
+            out.putChecksum();
+            final long memory = out.position();
+            state.writeMemoryTo(out);
+            out.putChecksum();
+            out.finish(memory);
             channel.force(true);
         }
         try
@@ -131,7 +137,13 @@ final class Snapshots
     {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
-            final SnapshotInput in = new SnapshotInput(channel);
+            final long memoryEnd = channel.size() - SnapshotLayout.TRAILER_LENGTH;
+            final long memoryStart = memoryEnd < 0 ? -1 : new SnapshotInput(channel, memoryEnd, channel.size()).getLong();
+            if (memoryStart < 0 || memoryStart > memoryEnd)
+            {
+                throw new IOException("not a snapshot of this version, or a damaged one");
+            }
+            final SnapshotInput in = new SnapshotInput(channel, 0, memoryStart);
             if (in.getInt() != SnapshotLayout.MAGIC || in.getInt() != SnapshotLayout.VERSION)
             {
                 throw new IOException("not a snapshot of this version");
@@ -146,8 +158,18 @@ final class Snapshots
                 return null;
             }
             state.takeOwnership();
-            state.readFrom(in);
-            if (!in.checksumMatches())
+            final SnapshotMemoryLoad memory = new SnapshotMemoryLoad(channel, memoryStart, memoryEnd, state);
+            boolean intact = false;
+            try
+            {
+                state.readGraphFrom(in);
+                intact = in.checksumMatches();
+            }
+            finally
+            {
+                intact &= memory.await();
+            }
+            if (!intact)
             {
                 throw new IOException("checksum mismatch");
             }

@@ -165,7 +165,7 @@ final class TweetStore
     /** Writer only, on an empty store. */
     void readFrom(final SnapshotInput in) throws IOException
     {
-        final int count = in.getInt();
+        final int count = in.getCount(LENGTH);
         deleted = in.getInt();
         records.readFrom(in, (long)count * LENGTH);
         texts.readFrom(in);
