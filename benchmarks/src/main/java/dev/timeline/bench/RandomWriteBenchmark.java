@@ -19,6 +19,11 @@ import java.util.concurrent.TimeUnit;
  * delivery into a home timeline costs at the very least (an id, an author and a tweet reference
  * written into a timeline that is almost never in cache). Engine fan-out is reported as a fraction
  * of this rate.
+ * <p>
+ * {@link #write16Bytes} writes at addresses it knows in advance, so the processor overlaps many
+ * writes. A delivery must first read where its timeline's next entry goes: {@link #headerThenEntry}
+ * reads a random user's 32-byte header, writes the entry where it points and counts it, the least a
+ * delivery into a ring can do.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -26,13 +31,18 @@ import java.util.concurrent.TimeUnit;
 public class RandomWriteBenchmark
 {
     private static final int ENTRY_LENGTH = 16;
+    private static final int HEADER_LENGTH = 32;
+    /** Users of {@link #headerThenEntry}, about as many as the engine's benchmarks hold. */
+    private static final int USERS = 1 << 17;
 
     /** Size of the region, as large as the timelines of a 100,000-user engine. */
     @Param({"1073741824"})
     public int regionBytes;
 
     private UnsafeBuffer region;
+    private UnsafeBuffer headers;
     private int entryMask;
+    private int ringMask;
     private long random = 0x9E3779B97F4A7C15L;
     private long value;
 
@@ -45,6 +55,13 @@ public class RandomWriteBenchmark
         {
             region.putByte(i, (byte)1);
         }
+        headers = new UnsafeBuffer(BufferUtil.allocateDirectAligned(USERS * HEADER_LENGTH, 64));
+        final int ringBytes = regionBytes / USERS;
+        ringMask = ringBytes / ENTRY_LENGTH - 1;
+        for (int user = 0; user < USERS; user++)
+        {
+            headers.putLong(user * HEADER_LENGTH, (long)user * ringBytes);
+        }
     }
 
     @Benchmark
@@ -56,5 +73,20 @@ public class RandomWriteBenchmark
         final int offset = ((int)random & entryMask) * ENTRY_LENGTH;
         region.putLong(offset, ++value);
         region.putLong(offset + 8, random);
+    }
+
+    @Benchmark
+    public void headerThenEntry()
+    {
+        random ^= random << 13;
+        random ^= random >>> 7;
+        random ^= random << 17;
+        final int header = ((int)random & (USERS - 1)) * HEADER_LENGTH;
+        final long ring = headers.getLong(header);
+        final int count = headers.getInt(header + 8);
+        final int offset = (int)(ring + (long)(count & ringMask) * ENTRY_LENGTH);
+        region.putLong(offset, ++value);
+        region.putLong(offset + 8, random);
+        headers.putInt(header + 8, count + 1);
     }
 }

@@ -1,0 +1,139 @@
+package dev.timeline.bench;
+
+import dev.timeline.workload.TweetTexts;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The limit of a home read: the memory a read of {@code limit} tweets must touch, with none of the
+ * engine's work. For a random user it reads a slot of a user index, that user's 32-byte header, the
+ * newest {@code limit} 16-byte entries of its ring, and for each entry a 32-byte tweet record and
+ * the tweet's text, which it copies out. Entries name random tweets, in regions as large as those
+ * of {@link HomeReadBenchmark}'s engine (100,000 users, 500,000 tweets of the workload's texts).
+ * Every load after the first depends on the one before it, as in the engine. Engine reads are
+ * reported as a fraction of this rate.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class RandomReadBenchmark
+{
+    private static final int HEADER_LENGTH = 32;
+    private static final int ENTRY_LENGTH = 16;
+    private static final int RECORD_LENGTH = 32;
+    /** Room per copied text: 280 code points of at most four bytes. */
+    private static final int TEXT_SLOT = 1120;
+
+    @Param({"100000"})
+    public int users;
+
+    @Param({"500000"})
+    public int tweets;
+
+    /** Entries per user's ring: 128 holds about as many entries as that engine's timelines do. */
+    @Param({"128"})
+    public int capacity;
+
+    @Param({"20"})
+    public int limit;
+
+    private UnsafeBuffer index;
+    private int indexMask;
+    private UnsafeBuffer headers;
+    private UnsafeBuffer rings;
+    private UnsafeBuffer records;
+    private UnsafeBuffer texts;
+    private final UnsafeBuffer copies = new UnsafeBuffer(new byte[200 * TEXT_SLOT]);
+    private long random = 0x9E3779B97F4A7C15L;
+
+    @Setup(Level.Trial)
+    public void allocate()
+    {
+        if (limit < 1 || limit > 200 || limit >= capacity)
+        {
+            throw new IllegalArgumentException("limit must be 1..200 and below the capacity, was " + limit);
+        }
+        final SplittableRandom seeded = new SplittableRandom(42);
+        indexMask = Integer.highestOneBit(users * 2) * 2 - 1;
+        index = region((long)(indexMask + 1) * Long.BYTES);
+        headers = region((long)users * HEADER_LENGTH);
+        rings = region((long)users * capacity * ENTRY_LENGTH);
+        records = region((long)tweets * RECORD_LENGTH);
+        final byte[][] encoded = new byte[tweets][];
+        final StringBuilder text = new StringBuilder();
+        long textBytes = 0;
+        for (int tweet = 0; tweet < tweets; tweet++)
+        {
+            TweetTexts.next(seeded, text);
+            encoded[tweet] = text.toString().getBytes(StandardCharsets.UTF_8);
+            textBytes += encoded[tweet].length;
+        }
+        texts = region(textBytes);
+        long at = 0;
+        for (int tweet = 0; tweet < tweets; tweet++)
+        {
+            texts.putBytes((int)at, encoded[tweet]);
+            records.putLong(tweet * RECORD_LENGTH, at);
+            records.putInt(tweet * RECORD_LENGTH + 8, encoded[tweet].length);
+            at += encoded[tweet].length;
+        }
+        for (int slot = 0; slot <= indexMask; slot++)
+        {
+            index.putLong(slot * Long.BYTES, seeded.nextInt(users));
+        }
+        for (int user = 0; user < users; user++)
+        {
+            headers.putLong(user * HEADER_LENGTH, (long)user * capacity * ENTRY_LENGTH);
+            headers.putInt(user * HEADER_LENGTH + 8, seeded.nextInt(limit, capacity));
+            for (int entry = 0; entry < capacity; entry++)
+            {
+                final long offset = ((long)user * capacity + entry) * ENTRY_LENGTH;
+                rings.putLong((int)offset, entry);
+                rings.putInt((int)offset + 8, seeded.nextInt(tweets));
+            }
+        }
+    }
+
+    @Benchmark
+    public int read()
+    {
+        random ^= random << 13;
+        random ^= random >>> 7;
+        random ^= random << 17;
+        final int user = (int)index.getLong(((int)random & indexMask) * Long.BYTES);
+        final long ring = headers.getLong(user * HEADER_LENGTH);
+        final int newest = headers.getInt(user * HEADER_LENGTH + 8);
+        int copied = 0;
+        for (int i = 0; i < limit; i++)
+        {
+            final int tweet = rings.getInt((int)(ring + (long)(newest - i) * ENTRY_LENGTH) + 8);
+            final long text = records.getLong(tweet * RECORD_LENGTH);
+            final int length = records.getInt(tweet * RECORD_LENGTH + 8);
+            copies.putBytes(i * TEXT_SLOT, texts, (int)text, length);
+            copied += length;
+        }
+        return copied;
+    }
+
+    private static UnsafeBuffer region(final long bytes)
+    {
+        if (bytes > Integer.MAX_VALUE - 64)
+        {
+            throw new IllegalArgumentException("a region of " + bytes + " bytes is too large for this probe");
+        }
+        return new UnsafeBuffer(BufferUtil.allocateDirectAligned((int)Math.max(64, bytes), 64));
+    }
+}
