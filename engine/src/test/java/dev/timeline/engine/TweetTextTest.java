@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +33,55 @@ class TweetTextTest
     }
 
     @Test
+    void encodesAsTheJdkDoesWhereverTheAsciiRunEnds()
+    {
+        final String[] tails = {"", "é", "€", "😀", "é€😀 tail", "\u007F\u0080"};
+        for (int ascii = 0; ascii <= 140; ascii += 7)
+        {
+            for (final String tail : tails)
+            {
+                final String text = "Posting about timelines. ".repeat(6).substring(0, ascii) + tail;
+                if (text.isEmpty())
+                {
+                    continue;
+                }
+                final byte[] expected = text.getBytes(StandardCharsets.UTF_8);
+                final UnsafeBuffer buffer = new UnsafeBuffer(new byte[expected.length + 2]);
+                assertEquals(expected.length, TweetText.utf8Length(text), text);
+                assertEquals(expected.length, TweetText.encode(text, buffer, 1, expected.length), text);
+                final byte[] written = new byte[expected.length];
+                buffer.getBytes(1, written);
+                assertArrayEquals(expected, written, text);
+                assertEquals(0, buffer.getByte(0));
+                assertEquals(0, buffer.getByte(expected.length + 1));
+                assertEquals(-1, TweetText.encode(text, buffer, 1, expected.length - 1), "one byte short: " + text);
+                assertEquals(0, buffer.getByte(expected.length + 1));
+            }
+        }
+    }
+
+    @Test
+    void allowsAtMost280CodePointsWhateverTheirWidth()
+    {
+        for (final String unit : new String[] {"a", "é", "😀"})
+        {
+            for (final String prefix : new String[] {"", "a".repeat(100)})
+            {
+                final int units = Limits.MAX_TEXT_CODE_POINTS - prefix.length();
+                final String longest = prefix + unit.repeat(units);
+                final int length = longest.getBytes(StandardCharsets.UTF_8).length;
+                assertEquals(length, TweetText.utf8Length(longest));
+                assertEquals(length, TweetText.encode(longest, new UnsafeBuffer(new byte[2048]), 0, 2048));
+                final String tooLong = longest + unit;
+                final IllegalArgumentException thrown = assertThrows(
+                    IllegalArgumentException.class, () -> TweetText.utf8Length(tooLong));
+                assertTrue(thrown.getMessage().contains("281 code points"), thrown.getMessage());
+                assertEquals(-1, TweetText.encode(tooLong, new UnsafeBuffer(new byte[2048]), 0, 2048));
+            }
+        }
+    }
+
+    @Test
     void neverWritesPastTheLengthItWasGiven()
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[8]);
@@ -39,6 +89,8 @@ class TweetTextTest
         assertEquals(-1, TweetText.encode("😀", buffer, 0, 3));
         assertEquals(-1, TweetText.encode("a\uD800", buffer, 0, 8), "a lone surrogate");
         assertEquals(-1, TweetText.encode("a".repeat(Limits.MAX_TEXT_CODE_POINTS + 1), new UnsafeBuffer(new byte[512]), 0, 512));
+        assertEquals(-1, TweetText.encode("abcdefghi", buffer, 0, 8), "ASCII, one byte too long");
+        assertThrows(IndexOutOfBoundsException.class, () -> TweetText.encode("abc", buffer, 6, 3), "past the buffer");
     }
 
     @Test
