@@ -11,7 +11,10 @@ import java.util.concurrent.locks.LockSupport;
  * A caller claims a slot ({@link #claim}), names it in the command, and either waits on it
  * ({@link #await}) or gets a future completed by the writer. The writer ({@link #complete}) is the
  * only thread that completes slots. Free slots are kept on a lock-free stack, so claiming one costs
- * the same however many are in flight; slot states are padded to a cache line each.
+ * the same however many are in flight, except those of async writes, which the writer frees into a
+ * queue of its own, with no atomic instruction, right before it completes their futures. A waiting
+ * caller and the writer meet on the slot's state, padded to a cache line; a slot with a future needs
+ * no state.
  */
 final class AckSlots
 {
@@ -31,10 +34,12 @@ final class AckSlots
     private final int[] outcomes;
     private final CompletableFuture<?>[] futures;
     private final IntFreeList freeSlots;
+    private final SpmcIntQueue freedByWriter;
 
     AckSlots(final int size)
     {
         freeSlots = new IntFreeList(size);
+        freedByWriter = new SpmcIntQueue(size);
         states = new AtomicIntegerArray(size * STRIDE);
         values = new long[size];
         outcomes = new int[size];
@@ -44,10 +49,17 @@ final class AckSlots
     /** A free slot for a write, completing {@code future} if not null; -1 if every slot is in flight. */
     int claim(final CompletableFuture<?> future)
     {
-        final int slot = freeSlots.pop();
+        int slot = freedByWriter.poll();
+        if (slot < 0)
+        {
+            slot = freeSlots.pop();
+        }
         if (slot >= 0)
         {
-            states.set(slot * STRIDE, WAITING);
+            if (future == null)
+            {
+                states.set(slot * STRIDE, WAITING);
+            }
             futures[slot] = future;
         }
         return slot;
@@ -65,7 +77,8 @@ final class AckSlots
         final CompletableFuture<?> future = futures[slot];
         if (future != null)
         {
-            free(slot);
+            futures[slot] = null;
+            freedByWriter.offer(slot);
             Outcomes.complete(future, outcome, value);
             return;
         }
