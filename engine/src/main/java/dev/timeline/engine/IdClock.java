@@ -18,17 +18,22 @@ final class IdClock
         this.partitioner = partitioner;
     }
 
-    /** A new id for a tweet of {@code partition}. */
-    long next(final long nowMillis, final int partition)
+    /**
+     * Issues {@code count} new ids for tweets of {@code partition} with one compare-and-set: the
+     * returned id and the {@code count - 1} ids after it that name the partition, each the partition
+     * count apart.
+     */
+    long issue(final long nowMillis, final int partition, final int count)
     {
         final long floor = TweetIds.firstIdAt(nowMillis);
+        final long span = (long)(count - 1) * partitioner.count();
         while (true)
         {
             final long previous = last.get();
-            final long id = partitioner.alignUp(Math.max(previous + 1, floor), partition);
-            if (last.compareAndSet(previous, id))
+            final long first = partitioner.alignUp(Math.max(previous + 1, floor), partition);
+            if (last.compareAndSet(previous, first + span))
             {
-                return id;
+                return first;
             }
         }
     }

@@ -43,7 +43,7 @@ final class PartitionWriter implements Agent, MessageHandler
     private final SendProgress sendProgress;
     private final AckSlots acks;
     private final PendingAcks pendingAcks;
-    private final IdClock idClock;
+    private final BatchIds ids;
     private final EpochClock epochClock;
     private final ErrorLog errorLog;
     private final boolean syncEachBatch;
@@ -76,7 +76,7 @@ final class PartitionWriter implements Agent, MessageHandler
         final SendProgress sendProgress,
         final AckSlots acks,
         final int maxInFlight,
-        final IdClock idClock,
+        final BatchIds ids,
         final EpochClock epochClock,
         final ErrorLog errorLog,
         final boolean syncEachBatch,
@@ -96,7 +96,7 @@ final class PartitionWriter implements Agent, MessageHandler
         this.sendProgress = sendProgress;
         this.acks = acks;
         this.pendingAcks = new PendingAcks(maxInFlight);
-        this.idClock = idClock;
+        this.ids = ids;
         this.epochClock = epochClock;
         this.errorLog = errorLog;
         this.syncEachBatch = syncEachBatch;
@@ -276,7 +276,7 @@ final class PartitionWriter implements Agent, MessageHandler
             sending = true;
         }
         final long author = buffer.getLong(index + FIRST_OFFSET);
-        final long id = idClock.next(now, partition);
+        final long id = ids.next(now);
         final int textLength = length - TEXT_OFFSET;
         journalIndex = journal.appendPost(now, id, author, buffer, index + TEXT_OFFSET, textLength);
         journalEvents++;
@@ -366,6 +366,7 @@ final class PartitionWriter implements Agent, MessageHandler
         batchMark = pendingAcks.mark();
         if (sending)
         {
+            ids.endBatch();
             sendProgress.close(partition);
             sending = false;
         }

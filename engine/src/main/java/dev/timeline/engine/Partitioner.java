@@ -3,7 +3,7 @@ package dev.timeline.engine;
 /**
  * Which partition owns a user and which a tweet, for a fixed partition count. A user belongs to the
  * partition its mixed id falls in; a tweet to its author's partition, which every id it issues
- * names as the id modulo the count (see {@link IdClock#next}), so a tweet id alone routes a delete.
+ * names as the id modulo the count (see {@link IdClock#issue}), so a tweet id alone routes a delete.
  * <p>
  * The mapping is part of the data directory's format: changing it would strand journaled state.
  * Immutable and thread-safe.

@@ -115,7 +115,8 @@ public final class TimelineEngine implements AutoCloseable
         {
             final PartitionWriter writer = new PartitionWriter(
                 partition.index, partition.inbox, deliveries, partition.journal, partition.state, watermark,
-                sendProgress, partition.acks, config.maxInFlight(), idClock, SystemEpochClock.INSTANCE, errorLog,
+                sendProgress, partition.acks, config.maxInFlight(), new BatchIds(idClock, partitioner, partition.index),
+                SystemEpochClock.INSTANCE, errorLog,
                 config.syncMode() == SyncMode.BATCH, new PartitionCounters(counters, callerCounts, partition.index),
                 snapshots[partition.index], snapshotRounds, config.snapshotInterval(),
                 recovered.recoveries()[partition.index]);
