@@ -19,6 +19,8 @@ import java.nio.file.Path;
  * <p>
  * Events are laid out as described by {@link EventHeaderDescriptor} and the per-type descriptors, checksummed and
  * numbered densely, in daily queue files ({@link LargeRollCycles#LARGE_DAILY}: up to 2<sup>37</sup> events a day).
+ * An event goes to the file of its own time, or of the latest earlier event's or the journal's opening if that is
+ * later, so files follow one another in time and an append reads no clock.
  * An index is Chronicle's: it grows with each event but is not dense across days. An acknowledged append survives
  * the process being killed; {@link #sync()} makes it survive power loss too.
  * <p>
@@ -64,11 +66,12 @@ public final class Journal implements AutoCloseable
     private Journal(final Path directory, final boolean readOnly, final TimeProvider clock)
     {
         this.directory = directory;
-        queue = openQueue(directory, readOnly, clock);
+        final EventClock eventClock = readOnly ? null : new EventClock(clock.currentTimeMillis());
+        queue = openQueue(directory, readOnly, readOnly ? clock : eventClock);
         try
         {
             QueueFileSizes.requireWholeBlocks(directory, queue.blockSize(), queue.overlapSize(), readOnly);
-            appender = readOnly ? null : new JournalAppender(directory, queue, eventCount());
+            appender = readOnly ? null : new JournalAppender(directory, queue, eventClock, eventCount());
         }
         catch (final RuntimeException ex)
         {
@@ -90,10 +93,11 @@ public final class Journal implements AutoCloseable
     }
 
     /**
-     * Open a journal for appending with a clock that decides which daily file events go to, for tests.
+     * Open a journal for appending with a clock that tells the time of opening, for tests: no event goes to a daily
+     * file earlier than that time's.
      *
      * @param directory of the journal.
-     * @param clock     deciding the queue file of each append.
+     * @param clock     telling the time of opening.
      * @return the open journal.
      */
     static Journal open(final Path directory, final TimeProvider clock)

@@ -22,6 +22,7 @@ final class JournalAppender implements AutoCloseable
 {
     private final Path directory;
     private final ExcerptAppender appender;
+    private final EventClock clock;
     private final CycleFileSync fileSync = new CycleFileSync();
     private final UnsafeBuffer claimBuffer = new UnsafeBuffer(0, 0);
     private final EventEncoder encoder = new EventEncoder();
@@ -31,11 +32,14 @@ final class JournalAppender implements AutoCloseable
     /**
      * @param directory    of the journal, for messages.
      * @param queue        to append to.
+     * @param clock        the queue's clock, which this appender advances to the time of each event.
      * @param nextSequence sequence number of the next event.
      */
-    JournalAppender(final Path directory, final SingleChronicleQueue queue, final long nextSequence)
+    JournalAppender(
+        final Path directory, final SingleChronicleQueue queue, final EventClock clock, final long nextSequence)
     {
         this.directory = directory;
+        this.clock = clock;
         appender = queue.createAppender();
         appender.singleThreadedCheckDisabled(true);
         this.nextSequence = nextSequence;
@@ -43,24 +47,24 @@ final class JournalAppender implements AutoCloseable
 
     long appendFollow(final long time, final long follower, final long followee)
     {
-        return commit(claim(FollowEventDescriptor.LENGTH).encodeFollow(nextSequence, time, follower, followee));
+        return commit(claim(time, FollowEventDescriptor.LENGTH).encodeFollow(nextSequence, time, follower, followee));
     }
 
     long appendUnfollow(final long time, final long follower, final long followee)
     {
-        return commit(claim(FollowEventDescriptor.LENGTH).encodeUnfollow(nextSequence, time, follower, followee));
+        return commit(claim(time, FollowEventDescriptor.LENGTH).encodeUnfollow(nextSequence, time, follower, followee));
     }
 
     long appendPost(
         final long time, final long tweetId, final long author, final DirectBuffer text, final int offset, final int length)
     {
-        return commit(claim(PostEventDescriptor.length(length))
+        return commit(claim(time, PostEventDescriptor.length(length))
             .encodePost(nextSequence, time, tweetId, author, text, offset, length));
     }
 
     long appendDelete(final long time, final long tweetId)
     {
-        return commit(claim(DeleteEventDescriptor.LENGTH).encodeDelete(nextSequence, time, tweetId));
+        return commit(claim(time, DeleteEventDescriptor.LENGTH).encodeDelete(nextSequence, time, tweetId));
     }
 
     /**
@@ -82,10 +86,11 @@ final class JournalAppender implements AutoCloseable
         CloseHelper.closeAll(fileSync, appender);
     }
 
-    private EventEncoder claim(final int length)
+    private EventEncoder claim(final long time, final int length)
     {
         try
         {
+            clock.advanceTo(time);
             claimed = appender.writingDocument();
             final Bytes<?> bytes = claimed.wire().bytes();
             bytes.ensureCapacity(bytes.writePosition() + length);

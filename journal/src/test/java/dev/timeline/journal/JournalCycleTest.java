@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class JournalCycleTest
 {
     private static final long DAY_MS = TimeUnit.DAYS.toMillis(1);
+    private static final List<String> THREE_DAILY_FILES =
+        List.of("20241004L.cq4", "20241005L.cq4", "20241006L.cq4", "journal.properties", "metadata.cq4t");
 
     @TempDir
     Path dir;
@@ -44,8 +46,7 @@ class JournalCycleTest
             assertEquals(12, journal.eventCount());
         }
 
-        assertEquals(List.of("20241004L.cq4", "20241005L.cq4", "20241006L.cq4", "journal.properties",
-            "metadata.cq4t"), JournalDirectoryTest.list(dir));
+        assertEquals(THREE_DAILY_FILES, JournalDirectoryTest.list(dir));
 
         try (Journal journal = Journal.openReadOnly(dir))
         {
@@ -63,5 +64,31 @@ class JournalCycleTest
             assertEquals(8, journal.replay(expectedIndexes.get(3) + 1, afterFirstDay));
             assertEquals(expected.subList(4, 12), afterFirstDay.events);
         }
+    }
+
+    @Test
+    void filesEachEventByItsOwnTimeNeverByAnEarlierOne() throws IOException
+    {
+        final SetTimeProvider clock = new SetTimeProvider(TimeUnit.DAYS.toNanos(20_000));
+        final long opening = clock.currentTimeMillis();
+        final List<String> expected = new ArrayList<>();
+        try (Journal journal = Journal.open(dir, clock))
+        {
+            final long[] times = {0, opening + 5, opening + DAY_MS, opening + 7, opening + 2 * DAY_MS + 1};
+            for (final long time : times)
+            {
+                clock.currentTimeMillis(opening + 10 * DAY_MS);
+                journal.appendDelete(time, expected.size());
+                expected.add(RecordingHandler.delete(time, expected.size()));
+            }
+        }
+
+        assertEquals(THREE_DAILY_FILES, JournalDirectoryTest.list(dir));
+        final RecordingHandler replayed = new RecordingHandler();
+        try (Journal journal = Journal.openReadOnly(dir))
+        {
+            journal.replay(replayed);
+        }
+        assertEquals(expected, replayed.events);
     }
 }

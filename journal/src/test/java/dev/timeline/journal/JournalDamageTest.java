@@ -131,7 +131,7 @@ class JournalDamageTest
             {
                 for (int i = 0; i < 5; i++)
                 {
-                    journal.appendDelete(day, i);
+                    journal.appendDelete(clock.currentTimeMillis(), i);
                 }
                 clock.currentTimeMillis(clock.currentTimeMillis() + TimeUnit.DAYS.toMillis(1));
             }
@@ -139,9 +139,11 @@ class JournalDamageTest
         final List<Path> files = queueFiles();
         Files.delete(files.get(1));
 
+        final long firstDay = TimeUnit.DAYS.toMillis(20_000);
         final JournalDamagedException ex = replayExpectingDamage(List.of(
-            RecordingHandler.delete(0, 0), RecordingHandler.delete(0, 1), RecordingHandler.delete(0, 2),
-            RecordingHandler.delete(0, 3), RecordingHandler.delete(0, 4)));
+            RecordingHandler.delete(firstDay, 0), RecordingHandler.delete(firstDay, 1),
+            RecordingHandler.delete(firstDay, 2), RecordingHandler.delete(firstDay, 3),
+            RecordingHandler.delete(firstDay, 4)));
         assertEquals(files.get(2), ex.file());
         assertTrue(ex.getMessage().contains(
             "event has sequence number 10 where 5 was expected: 5 events are missing"), ex.getMessage());
