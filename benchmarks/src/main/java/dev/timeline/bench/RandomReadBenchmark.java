@@ -1,5 +1,6 @@
 package dev.timeline.bench;
 
+import dev.timeline.engine.Limits;
 import dev.timeline.workload.TweetTexts;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -34,8 +35,8 @@ public class RandomReadBenchmark
     private static final int HEADER_LENGTH = 32;
     private static final int ENTRY_LENGTH = 16;
     private static final int RECORD_LENGTH = 32;
-    /** Room per copied text: 280 code points of at most four bytes. */
-    private static final int TEXT_SLOT = 1120;
+    /** Room per copied text: the longest text, of code points of at most four bytes. */
+    private static final int TEXT_SLOT = Limits.MAX_TEXT_CODE_POINTS * 4;
 
     @Param({"100000"})
     public int users;
@@ -56,15 +57,16 @@ public class RandomReadBenchmark
     private UnsafeBuffer rings;
     private UnsafeBuffer records;
     private UnsafeBuffer texts;
-    private final UnsafeBuffer copies = new UnsafeBuffer(new byte[200 * TEXT_SLOT]);
+    private final UnsafeBuffer copies = new UnsafeBuffer(new byte[Limits.MAX_LIMIT * TEXT_SLOT]);
     private long random = 0x9E3779B97F4A7C15L;
 
     @Setup(Level.Trial)
     public void allocate()
     {
-        if (limit < 1 || limit > 200 || limit >= capacity)
+        if (limit < 1 || limit > Limits.MAX_LIMIT || limit >= capacity)
         {
-            throw new IllegalArgumentException("limit must be 1..200 and below the capacity, was " + limit);
+            throw new IllegalArgumentException(
+                "limit must be 1.." + Limits.MAX_LIMIT + " and below the capacity, was " + limit);
         }
         final SplittableRandom seeded = new SplittableRandom(42);
         indexMask = Integer.highestOneBit(users * 2) * 2 - 1;
