@@ -58,7 +58,7 @@ public class RandomReadBenchmark
     private UnsafeBuffer records;
     private UnsafeBuffer texts;
     private final UnsafeBuffer copies = new UnsafeBuffer(new byte[Limits.MAX_LIMIT * TEXT_SLOT]);
-    private long random = 0x9E3779B97F4A7C15L;
+    private long random = Xorshift.SEED;
 
     @Setup(Level.Trial)
     public void allocate()
@@ -112,9 +112,7 @@ public class RandomReadBenchmark
     @Benchmark
     public int read()
     {
-        random ^= random << 13;
-        random ^= random >>> 7;
-        random ^= random << 17;
+        random = Xorshift.next(random);
         final int user = (int)index.getLong(((int)random & indexMask) * Long.BYTES);
         final long ring = headers.getLong(user * HEADER_LENGTH);
         final int newest = headers.getInt(user * HEADER_LENGTH + 8);

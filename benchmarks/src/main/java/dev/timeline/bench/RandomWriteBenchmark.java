@@ -43,7 +43,7 @@ public class RandomWriteBenchmark
     private UnsafeBuffer headers;
     private int entryMask;
     private int ringMask;
-    private long random = 0x9E3779B97F4A7C15L;
+    private long random = Xorshift.SEED;
     private long value;
 
     @Setup(Level.Trial)
@@ -67,9 +67,7 @@ public class RandomWriteBenchmark
     @Benchmark
     public void write16Bytes()
     {
-        random ^= random << 13;
-        random ^= random >>> 7;
-        random ^= random << 17;
+        random = Xorshift.next(random);
         final int offset = ((int)random & entryMask) * ENTRY_LENGTH;
         region.putLong(offset, ++value);
         region.putLong(offset + 8, random);
@@ -78,9 +76,7 @@ public class RandomWriteBenchmark
     @Benchmark
     public void headerThenEntry()
     {
-        random ^= random << 13;
-        random ^= random >>> 7;
-        random ^= random << 17;
+        random = Xorshift.next(random);
         final int header = ((int)random & (USERS - 1)) * HEADER_LENGTH;
         final long ring = headers.getLong(header);
         final int count = headers.getInt(header + 8);
