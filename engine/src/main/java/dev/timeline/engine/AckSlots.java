@@ -1,5 +1,7 @@
 package dev.timeline.engine;
 
+import org.agrona.concurrent.NanoClock;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
@@ -94,10 +96,10 @@ final class AckSlots
      * Waits for the outcome of a blocking write and frees the slot.
      *
      * @return the value of an {@link #OK} outcome (the tweet id of a post).
-     * @throws WriteTimeoutException if no outcome arrived by {@code deadlineNanos}; the slot is then
-     *                               freed by the writer when the outcome arrives.
+     * @throws WriteTimeoutException if no outcome arrived by {@code deadlineNanos} on {@code clock}; the
+     *                               slot is then freed by the writer when the outcome arrives.
      */
-    long await(final int slot, final long deadlineNanos)
+    long await(final int slot, final NanoClock clock, final long deadlineNanos)
     {
         int spins = 0;
         while (states.get(slot * STRIDE) != DONE)
@@ -112,7 +114,7 @@ final class AckSlots
             }
             else
             {
-                if (System.nanoTime() - deadlineNanos > 0 && states.compareAndSet(slot * STRIDE, WAITING, ABANDONED))
+                if (clock.nanoTime() - deadlineNanos > 0 && states.compareAndSet(slot * STRIDE, WAITING, ABANDONED))
                 {
                     throw new WriteTimeoutException(
                         "no acknowledgement within the write timeout; the write may still be applied");

@@ -1,7 +1,11 @@
 package dev.timeline.engine;
 
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.SystemNanoClock;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +52,8 @@ public final class EngineConfig
     private boolean readOnly;
     private boolean ignoreSnapshots;
     private RecoveryListener recoveryListener = (replayed, total) -> {};
+    private EpochClock epochClock = SystemEpochClock.INSTANCE;
+    private NanoClock nanoClock = SystemNanoClock.INSTANCE;
 
     /**
      * Checks every setting; called by {@link TimelineEngine#open(EngineConfig)}.
@@ -66,6 +72,8 @@ public final class EngineConfig
         Objects.requireNonNull(idleStrategy, "idleStrategy");
         Objects.requireNonNull(writeTimeout, "writeTimeout");
         Objects.requireNonNull(recoveryListener, "recoveryListener");
+        Objects.requireNonNull(epochClock, "epochClock");
+        Objects.requireNonNull(nanoClock, "nanoClock");
         if (partitions != DIRECTORY_PARTITIONS && (partitions < 1 || partitions > MAX_PARTITIONS))
         {
             throw new IllegalArgumentException("partitions must be 1.." + MAX_PARTITIONS + ", was " + partitions);
@@ -281,5 +289,32 @@ public final class EngineConfig
     public RecoveryListener recoveryListener()
     {
         return recoveryListener;
+    }
+
+    /**
+     * The clock that times the commands the writers journal, and so the tweet ids; the system clock
+     * by default. Ids stay increasing whatever it returns.
+     */
+    public EngineConfig epochClock(final EpochClock epochClock)
+    {
+        this.epochClock = epochClock;
+        return this;
+    }
+
+    public EpochClock epochClock()
+    {
+        return epochClock;
+    }
+
+    /** The clock write timeouts are measured on; the system's monotonic clock by default. */
+    public EngineConfig nanoClock(final NanoClock nanoClock)
+    {
+        this.nanoClock = nanoClock;
+        return this;
+    }
+
+    public NanoClock nanoClock()
+    {
+        return nanoClock;
     }
 }

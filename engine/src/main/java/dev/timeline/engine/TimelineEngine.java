@@ -1,7 +1,6 @@
 package dev.timeline.engine;
 
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.List;
@@ -116,7 +115,7 @@ public final class TimelineEngine implements AutoCloseable
             final PartitionWriter writer = new PartitionWriter(
                 partition.index, partition.inbox, deliveries, partition.journal, partition.state, watermark,
                 sendProgress, partition.acks, config.maxInFlight(), new BatchIds(idClock, partitioner, partition.index),
-                SystemEpochClock.INSTANCE, errorLog,
+                config.epochClock(), errorLog,
                 config.syncMode() == SyncMode.BATCH, new PartitionCounters(counters, callerCounts, partition.index),
                 snapshots[partition.index], snapshotRounds, config.snapshotInterval(),
                 recovered.recoveries()[partition.index]);
@@ -459,7 +458,7 @@ public final class TimelineEngine implements AutoCloseable
 
     private long await(final Partition partition, final int slot)
     {
-        return partition.acks.await(slot, System.nanoTime() + writeTimeoutNanos);
+        return partition.acks.await(slot, config.nanoClock(), config.nanoClock().nanoTime() + writeTimeoutNanos);
     }
 
     private static void submitAsync(final CompletableFuture<?> future, final Runnable submit)
