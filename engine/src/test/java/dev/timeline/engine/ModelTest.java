@@ -1,6 +1,7 @@
 package dev.timeline.engine;
 
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
  * the 24 by default: {@code -Dtimeline.model.users=N}; one failing run again: {@code -Dtimeline.model.seed=N}
  * and {@code -Dtimeline.model.shape="2P PUSH capacity 1 threshold 3"}.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ModelTest
 {
     private static final int STEPS = Integer.getInteger("timeline.model.steps", 3_000);

@@ -1,12 +1,14 @@
 package dev.timeline.engine;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * blocks are reused by other timelines. Reads stay whole while timelines move under them, and every
  * page is right afterwards, for timelines that grew by posts and by back-filled follows.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TimelineGrowthTest
 {
     private static final int AUTHORS = 8;
