@@ -1,6 +1,8 @@
 package dev.timeline.engine;
 
 import org.agrona.concurrent.NanoClock;
+import org.jctools.queues.MpmcArrayQueue;
+import org.jctools.queues.SpmcArrayQueue;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -12,11 +14,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * A caller claims a slot ({@link #claim}), names it in the command, and either waits on it
  * ({@link #await}) or gets a future completed by the writer. The writer ({@link #complete}) is the
- * only thread that completes slots. Free slots are kept on a lock-free stack, so claiming one costs
- * the same however many are in flight, except those of async writes, which the writer frees into a
- * queue of its own, with no atomic instruction, right before it completes their futures. A waiting
- * caller and the writer meet on the slot's state, padded to a cache line; a slot with a future needs
- * no state.
+ * only thread that completes slots. Free slots wait in a lock-free many-to-many queue, so claiming
+ * one costs the same however many are in flight, except those of async writes, which the writer
+ * frees into a single-producer queue of its own, with no compare-and-set, right before it completes
+ * their futures. The queues hold the slots as boxes made once, so no claim or free allocates. A
+ * waiting caller and the writer meet on the slot's state, padded to a cache line; a slot with a
+ * future needs no state.
  */
 final class AckSlots
 {
@@ -35,13 +38,20 @@ final class AckSlots
     private final long[] values;
     private final int[] outcomes;
     private final CompletableFuture<?>[] futures;
-    private final IntFreeList freeSlots;
-    private final SpmcIntQueue freedByWriter;
+    private final Integer[] boxes;
+    private final MpmcArrayQueue<Integer> freeSlots;
+    private final SpmcArrayQueue<Integer> freedByWriter;
 
     AckSlots(final int size)
     {
-        freeSlots = new IntFreeList(size);
-        freedByWriter = new SpmcIntQueue(size);
+        boxes = new Integer[size];
+        freeSlots = new MpmcArrayQueue<>(Math.max(2, size));
+        freedByWriter = new SpmcArrayQueue<>(Math.max(2, size));
+        for (int slot = 0; slot < size; slot++)
+        {
+            boxes[slot] = slot;
+            freeSlots.offer(boxes[slot]);
+        }
         states = new AtomicIntegerArray(size * STRIDE);
         values = new long[size];
         outcomes = new int[size];
@@ -51,19 +61,21 @@ final class AckSlots
     /** A free slot for a write, completing {@code future} if not null; -1 if every slot is in flight. */
     int claim(final CompletableFuture<?> future)
     {
-        int slot = freedByWriter.poll();
-        if (slot < 0)
+        Integer box = freedByWriter.poll();
+        if (box == null)
         {
-            slot = freeSlots.pop();
-        }
-        if (slot >= 0)
-        {
-            if (future == null)
+            box = freeSlots.poll();
+            if (box == null)
             {
-                states.set(slot * STRIDE, WAITING);
+                return -1;
             }
-            futures[slot] = future;
         }
+        final int slot = box;
+        if (future == null)
+        {
+            states.set(slot * STRIDE, WAITING);
+        }
+        futures[slot] = future;
         return slot;
     }
 
@@ -80,7 +92,7 @@ final class AckSlots
         if (future != null)
         {
             futures[slot] = null;
-            freedByWriter.offer(slot);
+            freedByWriter.offer(boxes[slot]);
             Outcomes.complete(future, outcome, value);
             return;
         }
@@ -132,6 +144,6 @@ final class AckSlots
     {
         futures[slot] = null;
         states.set(slot * STRIDE, FREE);
-        freeSlots.push(slot);
+        freeSlots.offer(boxes[slot]);
     }
 }

@@ -8,9 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every slot comes back once its write is answered, however it was answered. */
@@ -75,5 +80,70 @@ class AckSlotsTest
             free.add(slot);
         }
         assertEquals(size, free.size());
+    }
+
+    @Test
+    void neverHandsOneSlotToTwoCallersAtOnce() throws InterruptedException
+    {
+        final int size = 8;
+        final AckSlots acks = new AckSlots(size);
+        final AtomicIntegerArray owners = new AtomicIntegerArray(size);
+        final AtomicReference<String> failure = new AtomicReference<>();
+        final ConcurrentLinkedQueue<Integer> submitted = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean submitting = new AtomicBoolean(true);
+        final Thread writer = new Thread(() ->
+        {
+            while (submitting.get() || !submitted.isEmpty())
+            {
+                final Integer slot = submitted.poll();
+                if (slot != null)
+                {
+                    acks.complete(slot, AckSlots.OK, slot);
+                }
+            }
+        });
+        writer.start();
+        final List<Thread> callers = new ArrayList<>();
+        for (int c = 1; c <= 3; c++)
+        {
+            final int owner = c;
+            final Thread caller = new Thread(() ->
+            {
+                for (int i = 0; i < 50_000; i++)
+                {
+                    final boolean blocking = (i + owner) % 2 == 0;
+                    final int slot = acks.claim(blocking ? null : new CompletableFuture<>());
+                    if (slot < 0)
+                    {
+                        continue;
+                    }
+                    if (!owners.compareAndSet(slot, 0, owner))
+                    {
+                        failure.compareAndSet(null, "slot " + slot + " handed out twice");
+                    }
+                    owners.set(slot, 0);
+                    submitted.add(slot);
+                    if (blocking && acks.await(slot, () -> 0, 0) != slot)
+                    {
+                        failure.compareAndSet(null, "slot " + slot + " got another write's outcome");
+                    }
+                }
+            });
+            callers.add(caller);
+            caller.start();
+        }
+        for (final Thread caller : callers)
+        {
+            caller.join();
+        }
+        submitting.set(false);
+        writer.join();
+        assertNull(failure.get());
+        final Set<Integer> free = new HashSet<>();
+        for (int slot = acks.claim(null); slot >= 0; slot = acks.claim(null))
+        {
+            free.add(slot);
+        }
+        assertEquals(size, free.size(), "every slot is free again");
     }
 }
