@@ -19,12 +19,12 @@ final class EngineRecovery
 {
     /** What recovery produced; the caller owns the journals and states. */
     record Recovered(
-        EngineState[] states, Journal[] journals, Recovery[] recoveries, RecoveryReport report, long latestEpoch)
+        PartitionState[] states, Journal[] journals, JournalReplay[] replays, RecoveryReport report, long latestEpoch)
     {
         long lastTweetId()
         {
             long last = 0;
-            for (final EngineState state : states)
+            for (final PartitionState state : states)
             {
                 last = Math.max(last, state.lastTweetId());
             }
@@ -53,29 +53,29 @@ final class EngineRecovery
         final int partitions = partitioner.count();
         final long snapshotStart = System.nanoTime();
         final Snapshots.Loaded[] loaded = new Snapshots.Loaded[partitions];
-        final EngineState[] states = loadSnapshots(loaded);
+        final PartitionState[] states = loadSnapshots(loaded);
         final long snapshotNanos = System.nanoTime() - snapshotStart;
         final Journal[] journals = new Journal[partitions];
         try
         {
             final long replayStart = System.nanoTime();
             final int[] snapshotTweets = new int[partitions];
-            for (final EngineState state : states)
+            for (final PartitionState state : states)
             {
                 state.connect(states);
                 snapshotTweets[state.partition] = state.tweets.count();
             }
-            for (final EngineState state : states)
+            for (final PartitionState state : states)
             {
                 state.markDelivered();
             }
-            final Recovery[] recoveries = new Recovery[partitions];
+            final JournalReplay[] replays = new JournalReplay[partitions];
             long total = 0;
             for (int partition = 0; partition < partitions; partition++)
             {
                 journals[partition] = config.readOnly() ?
                     Journal.openReadOnly(directory.journal(partition)) : Journal.open(directory.journal(partition));
-                total += Recovery.eventsAfter(loaded[partition], journals[partition]);
+                total += JournalReplay.eventsAfter(loaded[partition], journals[partition]);
             }
             final RecoveryReport[] reports = new RecoveryReport[partitions];
             long before = 0;
@@ -83,15 +83,15 @@ final class EngineRecovery
             {
                 final long replayedBefore = before;
                 final long allEvents = total;
-                recoveries[partition] = new Recovery(
+                replays[partition] = new JournalReplay(
                     states[partition], loaded[partition], snapshotNanos, journals[partition],
                     (replayed, ignored) -> config.recoveryListener().onProgress(replayedBefore + replayed, allEvents));
-                reports[partition] = recoveries[partition].run();
+                reports[partition] = replays[partition].run();
                 before += reports[partition].events();
             }
             deliverReplayed(states, snapshotTweets);
             return new Recovered(
-                states, journals, recoveries, sum(reports, snapshotNanos, System.nanoTime() - replayStart),
+                states, journals, replays, sum(reports, snapshotNanos, System.nanoTime() - replayStart),
                 latestEpoch());
         }
         catch (final JournalException ex)
@@ -107,13 +107,13 @@ final class EngineRecovery
     }
 
     /** Loads the newest epoch every partition can load; fresh states if there is none. */
-    private EngineState[] loadSnapshots(final Snapshots.Loaded[] loaded)
+    private PartitionState[] loadSnapshots(final Snapshots.Loaded[] loaded)
     {
         if (!config.ignoreSnapshots())
         {
             for (final long epoch : commonEpochs())
             {
-                final EngineState[] states = freshStates();
+                final PartitionState[] states = freshStates();
                 boolean complete = true;
                 for (int partition = 0; partition < states.length && complete; partition++)
                 {
@@ -156,24 +156,24 @@ final class EngineRecovery
         return latest;
     }
 
-    private EngineState[] freshStates()
+    private PartitionState[] freshStates()
     {
-        final EngineState[] states = new EngineState[partitioner.count()];
+        final PartitionState[] states = new PartitionState[partitioner.count()];
         for (int partition = 0; partition < states.length; partition++)
         {
-            states[partition] = new EngineState(
+            states[partition] = new PartitionState(
                 partition, partitioner, config.strategy(), config.timelineCapacity(), config.celebrityThreshold());
         }
         return states;
     }
 
     /** Delivers every tweet each partition replayed, in id order, to every other partition. */
-    private static void deliverReplayed(final EngineState[] states, final int[] snapshotTweets)
+    private static void deliverReplayed(final PartitionState[] states, final int[] snapshotTweets)
     {
-        for (final EngineState target : states)
+        for (final PartitionState target : states)
         {
             target.takeOwnership();
-            for (final EngineState source : states)
+            for (final PartitionState source : states)
             {
                 if (source == target)
                 {
@@ -207,13 +207,13 @@ final class EngineRecovery
         return new RecoveryReport(snapshotEvents, snapshotNanos, follows, unfollows, posts, deletes, replayNanos);
     }
 
-    private static void release(final EngineState[] states, final Journal[] journals)
+    private static void release(final PartitionState[] states, final Journal[] journals)
     {
         for (final Journal journal : journals)
         {
             CloseHelper.quietClose(journal);
         }
-        for (final EngineState state : states)
+        for (final PartitionState state : states)
         {
             state.free();
         }

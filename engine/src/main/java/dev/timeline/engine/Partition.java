@@ -19,7 +19,7 @@ import java.nio.ByteBuffer;
 final class Partition
 {
     final int index;
-    final EngineState state;
+    final PartitionState state;
     final TimelineReader reader;
     final Journal journal;
     /** Null if the engine is read-only, as are the slots, the writer and its runner. */
@@ -28,7 +28,7 @@ final class Partition
     private PartitionWriter writer;
     private AgentRunner runner;
 
-    Partition(final EngineState state, final TimelineReader reader, final Journal journal, final EngineConfig config)
+    Partition(final PartitionState state, final TimelineReader reader, final Journal journal, final EngineConfig config)
     {
         this.index = state.partition;
         this.state = state;

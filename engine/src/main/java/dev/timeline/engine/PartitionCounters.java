@@ -26,7 +26,7 @@ final class PartitionCounters
     }
 
     void publish(
-        final EngineState state, final int inboxDepth, final long journalIndex, final long errors, final long now)
+        final PartitionState state, final int inboxDepth, final long journalIndex, final long errors, final long now)
     {
         share(Counter.POSTS, posts);
         share(Counter.FOLLOWS, follows);

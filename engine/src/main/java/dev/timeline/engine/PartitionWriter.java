@@ -38,7 +38,7 @@ final class PartitionWriter implements Agent, MessageHandler
     private final RingBuffer deliveryInbox;
     private final MessageHandler deliveryHandler = this::onDelivery;
     private final Journal journal;
-    private final EngineState state;
+    private final PartitionState state;
     private final Watermark watermark;
     private final SendProgress sendProgress;
     private final AckSlots acks;
@@ -71,7 +71,7 @@ final class PartitionWriter implements Agent, MessageHandler
         final RingBuffer inbox,
         final DeliveryInboxes deliveries,
         final Journal journal,
-        final EngineState state,
+        final PartitionState state,
         final Watermark watermark,
         final SendProgress sendProgress,
         final AckSlots acks,
@@ -84,7 +84,7 @@ final class PartitionWriter implements Agent, MessageHandler
         final Snapshots snapshots,
         final SnapshotRounds snapshotRounds,
         final long snapshotInterval,
-        final Recovery recovery)
+        final JournalReplay replay)
     {
         this.partition = partition;
         this.inbox = inbox;
@@ -105,9 +105,9 @@ final class PartitionWriter implements Agent, MessageHandler
         this.snapshotRounds = snapshotRounds;
         this.snapshotInterval = snapshotInterval;
         producerPositions = new long[deliveries.partitions()];
-        journalIndex = recovery.lastIndex();
-        journalEvents = recovery.journalEvents();
-        snapshotIndex = recovery.lastIndex();
+        journalIndex = replay.lastIndex();
+        journalEvents = replay.journalEvents();
+        snapshotIndex = replay.lastIndex();
         snapshotEventsAt = journalEvents;
         roleName = "timeline-writer-" + partition;
     }

@@ -15,7 +15,7 @@ final class SnapshotMemoryLoad
     private final FutureTask<Boolean> task;
 
     /** Starts reading the section from file position {@code start} to {@code end} into {@code state}. */
-    SnapshotMemoryLoad(final FileChannel channel, final long start, final long end, final EngineState state)
+    SnapshotMemoryLoad(final FileChannel channel, final long start, final long end, final PartitionState state)
     {
         task = new FutureTask<>(() ->
         {

@@ -30,7 +30,7 @@ final class Snapshots
     private final ErrorLog errorLog;
 
     /** A snapshot loaded into a fresh state. */
-    record Loaded(EngineState state, long epoch, long journalIndex, long journalEvents)
+    record Loaded(PartitionState state, long epoch, long journalIndex, long journalEvents)
     {
     }
 
@@ -45,7 +45,7 @@ final class Snapshots
      * Writes snapshot {@code epoch} of {@code state}, which holds the journal's events up to and
      * including {@code journalIndex}; on the state's owning thread.
      */
-    void write(final EngineState state, final long epoch, final long journalIndex, final long journalEvents)
+    void write(final PartitionState state, final long epoch, final long journalIndex, final long journalEvents)
         throws IOException
     {
         Files.createDirectories(directory);
@@ -119,7 +119,7 @@ final class Snapshots
      * Snapshot {@code epoch} loaded into {@code state}, which must be fresh; null if it is unusable
      * (damaged, or written with other settings), noted in the error log.
      */
-    Loaded load(final long epoch, final EngineState state)
+    Loaded load(final long epoch, final PartitionState state)
     {
         final Path file = file(epoch);
         try
@@ -133,7 +133,7 @@ final class Snapshots
         }
     }
 
-    private Loaded load(final Path file, final EngineState state) throws IOException
+    private Loaded load(final Path file, final PartitionState state) throws IOException
     {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {

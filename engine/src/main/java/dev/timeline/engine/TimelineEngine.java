@@ -95,7 +95,7 @@ public final class TimelineEngine implements AutoCloseable
         partitions = new Partition[partitionCount];
         for (int partition = 0; partition < partitionCount; partition++)
         {
-            final EngineState state = recovered.states()[partition];
+            final PartitionState state = recovered.states()[partition];
             partitions[partition] = new Partition(
                 state, new TimelineReader(state, watermark, callerCounts), recovered.journals()[partition], config);
         }
@@ -118,7 +118,7 @@ public final class TimelineEngine implements AutoCloseable
                 config.epochClock(), errorLog,
                 config.syncMode() == SyncMode.BATCH, new PartitionCounters(counters, callerCounts, partition.index),
                 snapshots[partition.index], snapshotRounds, config.snapshotInterval(),
-                recovered.recoveries()[partition.index]);
+                recovered.replays()[partition.index]);
             partition.start(writer, config.idleStrategy().get(), errorLog);
         }
     }

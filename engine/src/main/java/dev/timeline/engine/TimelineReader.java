@@ -16,7 +16,7 @@ package dev.timeline.engine;
  */
 final class TimelineReader
 {
-    private final EngineState state;
+    private final PartitionState state;
     private final Users users;
     private final TweetStore tweets;
     private final HomeTimelines timelines;
@@ -24,7 +24,7 @@ final class TimelineReader
     private final Watermark watermark;
     private final CallerCounts counts;
 
-    TimelineReader(final EngineState state, final Watermark watermark, final CallerCounts counts)
+    TimelineReader(final PartitionState state, final Watermark watermark, final CallerCounts counts)
     {
         this.counts = counts;
         this.state = state;

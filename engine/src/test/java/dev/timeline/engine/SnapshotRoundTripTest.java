@@ -42,7 +42,7 @@ class SnapshotRoundTripTest
     @Test
     void aLoadedStateIsTheWrittenOneAndGoesOnLikeIt() throws IOException
     {
-        final EngineState written = ran(3_000);
+        final PartitionState written = ran(3_000);
         final Snapshots snapshots = snapshots();
         snapshots.write(written, 1, 41, 42);
 
@@ -50,7 +50,7 @@ class SnapshotRoundTripTest
         assertNotNull(loaded, "the snapshot loads");
         assertEquals(41, loaded.journalIndex());
         assertEquals(42, loaded.journalEvents());
-        final EngineState read = loaded.state();
+        final PartitionState read = loaded.state();
         assertSameState(written, read);
 
         final long seed = random.nextLong();
@@ -66,7 +66,7 @@ class SnapshotRoundTripTest
     @Test
     void aSnapshotWithADamagedCountOrSectionPositionIsRefused() throws IOException
     {
-        final EngineState written = ran(500);
+        final PartitionState written = ran(500);
         final Snapshots snapshots = snapshots();
         snapshots.write(written, 1, 1, 1);
         final Path file = directory.resolve("snapshot-0000000000000001" + SnapshotLayout.SUFFIX);
@@ -86,9 +86,9 @@ class SnapshotRoundTripTest
         written.free();
     }
 
-    private EngineState state()
+    private PartitionState state()
     {
-        return new EngineState(0, new Partitioner(1), Strategy.HYBRID, CAPACITY, THRESHOLD);
+        return new PartitionState(0, new Partitioner(1), Strategy.HYBRID, CAPACITY, THRESHOLD);
     }
 
     private Snapshots snapshots()
@@ -98,16 +98,16 @@ class SnapshotRoundTripTest
     }
 
     /** A state owned by this thread after {@code steps} random commands. */
-    private EngineState ran(final int steps)
+    private PartitionState ran(final int steps)
     {
-        final EngineState state = state();
+        final PartitionState state = state();
         state.takeOwnership();
         run(state, random, steps);
         return state;
     }
 
     /** Random follows, unfollows, posts and deletes among 60 sparse user ids. */
-    private static void run(final EngineState state, final Random random, final int steps)
+    private static void run(final PartitionState state, final Random random, final int steps)
     {
         long tweetId = state.lastTweetId() + 1;
         for (int step = 0; step < steps; step++)
@@ -146,7 +146,7 @@ class SnapshotRoundTripTest
         return n * 0x9E3779B97F4A7C1L;
     }
 
-    private static void assertSameState(final EngineState expected, final EngineState actual)
+    private static void assertSameState(final PartitionState expected, final PartitionState actual)
     {
         assertEquals(expected.stats(), actual.stats());
         assertEquals(expected.lastTweetId(), actual.lastTweetId());
@@ -197,7 +197,7 @@ class SnapshotRoundTripTest
         final ByteBuffer bytes = ByteBuffer.wrap(intact.clone()).order(ByteOrder.LITTLE_ENDIAN);
         damage.accept(bytes);
         Files.write(file, bytes.array());
-        final EngineState fresh = state();
+        final PartitionState fresh = state();
         assertNull(snapshots.load(1, fresh));
         fresh.free();
     }

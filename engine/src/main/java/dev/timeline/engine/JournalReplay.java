@@ -10,11 +10,11 @@ import org.agrona.DirectBuffer;
  * is the state the writer had. An event that a correct writer could not have journaled is reported
  * as a damaged journal, never applied.
  */
-final class Recovery implements JournalHandler
+final class JournalReplay implements JournalHandler
 {
     private static final int PROGRESS_EVERY = 1 << 16;
 
-    private final EngineState state;
+    private final PartitionState state;
     private final RecoveryListener listener;
     private final Journal journal;
     private final long snapshotIndex;
@@ -32,8 +32,8 @@ final class Recovery implements JournalHandler
      * @param snapshot      the snapshot {@code state} was loaded from, or null.
      * @param snapshotNanos time spent loading it.
      */
-    Recovery(
-        final EngineState state, final Snapshots.Loaded snapshot, final long snapshotNanos, final Journal journal,
+    JournalReplay(
+        final PartitionState state, final Snapshots.Loaded snapshot, final long snapshotNanos, final Journal journal,
         final RecoveryListener listener)
     {
         this.state = state;

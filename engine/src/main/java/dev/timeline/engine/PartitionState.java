@@ -20,7 +20,7 @@ import java.util.Arrays;
  * Single writer: every method that changes state runs on the owning thread (the recovering thread,
  * then the partition's writer), checked with assertions. Reads go through {@link TimelineReader}.
  */
-final class EngineState
+final class PartitionState
 {
     final Users users = new Users();
     final TweetStore tweets = new TweetStore();
@@ -39,17 +39,17 @@ final class EngineState
     private long homeUsers;
     /** Per partition: the id of its last tweet delivered here; tweets above it are still to come. */
     private final long[] delivered;
-    private EngineState[] partitions;
+    private PartitionState[] partitions;
     private Thread owner;
 
-    EngineState(
+    PartitionState(
         final int partition, final Partitioner partitioner, final Strategy strategy, final int timelineCapacity,
         final int celebrityThreshold)
     {
         this.partition = partition;
         this.partitioner = partitioner;
         delivered = new long[partitioner.count()];
-        partitions = new EngineState[] {this};
+        partitions = new PartitionState[] {this};
         this.strategy = strategy;
         this.celebrityThreshold = Math.max(1, (celebrityThreshold + partitioner.count() - 1) / partitioner.count());
         timelines = new HomeTimelines(timelineCapacity);
@@ -64,7 +64,7 @@ final class EngineState
     }
 
     /** Joins the engine's partitions, indexed by partition, this one among them; before any use. */
-    void connect(final EngineState[] partitions)
+    void connect(final PartitionState[] partitions)
     {
         this.partitions = partitions;
     }
