@@ -19,14 +19,15 @@ final class EngineRecovery
 {
     /** What recovery produced; the caller owns the journals and states. */
     record Recovered(
-        PartitionState[] states, Journal[] journals, JournalReplay[] replays, RecoveryReport report, long latestEpoch)
+        TimelineStateMachine[] machines, Journal[] journals, JournalReplay[] replays, RecoveryReport report,
+        long latestEpoch)
     {
         long lastTweetId()
         {
             long last = 0;
-            for (final PartitionState state : states)
+            for (final TimelineStateMachine machine : machines)
             {
-                last = Math.max(last, state.lastTweetId());
+                last = Math.max(last, machine.state().lastTweetId());
             }
             return last;
         }
@@ -54,6 +55,7 @@ final class EngineRecovery
         final long snapshotStart = System.nanoTime();
         final Snapshots.Loaded[] loaded = new Snapshots.Loaded[partitions];
         final PartitionState[] states = loadSnapshots(loaded);
+        final TimelineStateMachine[] machines = new TimelineStateMachine[partitions];
         final long snapshotNanos = System.nanoTime() - snapshotStart;
         final Journal[] journals = new Journal[partitions];
         try
@@ -62,12 +64,13 @@ final class EngineRecovery
             final int[] snapshotTweets = new int[partitions];
             for (final PartitionState state : states)
             {
-                state.connect(states);
+                state.links.connect(states);
                 snapshotTweets[state.partition] = state.tweets.count();
+                machines[state.partition] = new TimelineStateMachine(state);
             }
             for (final PartitionState state : states)
             {
-                state.markDelivered();
+                state.links.markDelivered();
             }
             final JournalReplay[] replays = new JournalReplay[partitions];
             long total = 0;
@@ -84,14 +87,14 @@ final class EngineRecovery
                 final long replayedBefore = before;
                 final long allEvents = total;
                 replays[partition] = new JournalReplay(
-                    states[partition], loaded[partition], snapshotNanos, journals[partition],
+                    machines[partition], loaded[partition], snapshotNanos, journals[partition],
                     (replayed, ignored) -> config.recoveryListener().onProgress(replayedBefore + replayed, allEvents));
                 reports[partition] = replays[partition].run();
                 before += reports[partition].events();
             }
-            deliverReplayed(states, snapshotTweets);
+            deliverReplayed(machines, snapshotTweets);
             return new Recovered(
-                states, journals, replays, sum(reports, snapshotNanos, System.nanoTime() - replayStart),
+                machines, journals, replays, sum(reports, snapshotNanos, System.nanoTime() - replayStart),
                 latestEpoch());
         }
         catch (final JournalException ex)
@@ -168,14 +171,15 @@ final class EngineRecovery
     }
 
     /** Delivers every tweet each partition replayed, in id order, to every other partition. */
-    private static void deliverReplayed(final PartitionState[] states, final int[] snapshotTweets)
+    private static void deliverReplayed(final TimelineStateMachine[] machines, final int[] snapshotTweets)
     {
-        for (final PartitionState target : states)
+        for (final TimelineStateMachine target : machines)
         {
-            target.takeOwnership();
-            for (final PartitionState source : states)
+            target.state().takeOwnership();
+            for (final TimelineStateMachine sourceMachine : machines)
             {
-                if (source == target)
+                final PartitionState source = sourceMachine.state();
+                if (sourceMachine == target)
                 {
                     continue;
                 }

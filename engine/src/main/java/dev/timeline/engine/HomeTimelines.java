@@ -51,6 +51,12 @@ final class HomeTimelines
         mergeTweets = new int[capacity * 2];
     }
 
+    /** Entries kept per timeline at most. */
+    int timelineCapacity()
+    {
+        return capacity;
+    }
+
     /**
      * Writer only: adds an entry that may be older than the newest held (a delivery from another
      * partition overtaken by a newer tweet), in id order, trimming the oldest when full. An entry that

@@ -14,6 +14,7 @@ final class JournalReplay implements JournalHandler
 {
     private static final int PROGRESS_EVERY = 1 << 16;
 
+    private final TimelineStateMachine machine;
     private final PartitionState state;
     private final RecoveryListener listener;
     private final Journal journal;
@@ -33,10 +34,11 @@ final class JournalReplay implements JournalHandler
      * @param snapshotNanos time spent loading it.
      */
     JournalReplay(
-        final PartitionState state, final Snapshots.Loaded snapshot, final long snapshotNanos, final Journal journal,
+        final TimelineStateMachine machine, final Snapshots.Loaded snapshot, final long snapshotNanos, final Journal journal,
         final RecoveryListener listener)
     {
-        this.state = state;
+        this.machine = machine;
+        state = machine.state();
         this.journal = journal;
         this.listener = listener;
         this.snapshotNanos = snapshotNanos;
@@ -80,7 +82,7 @@ final class JournalReplay implements JournalHandler
         if (index > snapshotIndex)
         {
             checkFollower(index, follower);
-            state.follow(follower, followee);
+            machine.follow(follower, followee);
             follows++;
             applied(index);
         }
@@ -92,7 +94,7 @@ final class JournalReplay implements JournalHandler
         if (index > snapshotIndex)
         {
             checkFollower(index, follower);
-            state.unfollow(follower, followee);
+            machine.unfollow(follower, followee);
             unfollows++;
             applied(index);
         }
@@ -114,7 +116,7 @@ final class JournalReplay implements JournalHandler
             {
                 throw damaged(index, "tweet " + tweetId + " by user " + author + " belongs to another partition");
             }
-            state.post(tweetId, author, text, offset, length);
+            machine.post(tweetId, author, text, offset, length);
             posts++;
             applied(index);
         }
@@ -125,12 +127,12 @@ final class JournalReplay implements JournalHandler
     {
         if (index > snapshotIndex)
         {
-            final int tweet = state.findLiveTweet(tweetId);
+            final int tweet = machine.findLiveTweet(tweetId);
             if (tweet < 0)
             {
                 throw damaged(index, "it deletes tweet " + tweetId + ", which is not live at that point");
             }
-            state.delete(tweet);
+            machine.delete(tweet);
             deletes++;
             applied(index);
         }

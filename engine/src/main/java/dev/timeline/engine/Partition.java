@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 final class Partition
 {
     final int index;
+    final TimelineStateMachine machine;
     final PartitionState state;
     final TimelineReader reader;
     final Journal journal;
@@ -28,10 +29,12 @@ final class Partition
     private PartitionWriter writer;
     private AgentRunner runner;
 
-    Partition(final PartitionState state, final TimelineReader reader, final Journal journal, final EngineConfig config)
+    Partition(
+        final TimelineStateMachine machine, final TimelineReader reader, final Journal journal, final EngineConfig config)
     {
-        this.index = state.partition;
-        this.state = state;
+        this.machine = machine;
+        state = machine.state();
+        index = state.partition;
         this.reader = reader;
         this.journal = journal;
         inbox = config.readOnly() ? null : new ManyToOneRingBuffer(new UnsafeBuffer(

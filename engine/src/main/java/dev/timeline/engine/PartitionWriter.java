@@ -38,6 +38,7 @@ final class PartitionWriter implements Agent, MessageHandler
     private final RingBuffer deliveryInbox;
     private final MessageHandler deliveryHandler = this::onDelivery;
     private final Journal journal;
+    private final TimelineStateMachine machine;
     private final PartitionState state;
     private final Watermark watermark;
     private final SendProgress sendProgress;
@@ -71,7 +72,7 @@ final class PartitionWriter implements Agent, MessageHandler
         final RingBuffer inbox,
         final DeliveryInboxes deliveries,
         final Journal journal,
-        final PartitionState state,
+        final TimelineStateMachine machine,
         final Watermark watermark,
         final SendProgress sendProgress,
         final AckSlots acks,
@@ -91,7 +92,8 @@ final class PartitionWriter implements Agent, MessageHandler
         this.deliveries = deliveries;
         this.deliveryInbox = deliveries.inbox(partition);
         this.journal = journal;
-        this.state = state;
+        this.machine = machine;
+        state = machine.state();
         this.watermark = watermark;
         this.sendProgress = sendProgress;
         this.acks = acks;
@@ -227,7 +229,7 @@ final class PartitionWriter implements Agent, MessageHandler
     {
         try
         {
-            state.deliverRemote(
+            machine.deliverRemote(
                 buffer.getInt(index + DeliveryLayout.SOURCE_OFFSET),
                 buffer.getLong(index + DeliveryLayout.ID_OFFSET),
                 buffer.getLong(index + DeliveryLayout.AUTHOR_OFFSET),
@@ -246,11 +248,11 @@ final class PartitionWriter implements Agent, MessageHandler
 
     private void follow(final long follower, final long followee, final int slot)
     {
-        if (!state.isFollowing(follower, followee))
+        if (!machine.isFollowing(follower, followee))
         {
             journalIndex = journal.appendFollow(now, follower, followee);
             journalEvents++;
-            state.follow(follower, followee);
+            machine.follow(follower, followee);
             counters.follows++;
         }
         pendingAcks.add(slot, AckSlots.OK, Outcomes.NO_VALUE, 0);
@@ -258,11 +260,11 @@ final class PartitionWriter implements Agent, MessageHandler
 
     private void unfollow(final long follower, final long followee, final int slot)
     {
-        if (state.isFollowing(follower, followee))
+        if (machine.isFollowing(follower, followee))
         {
             journalIndex = journal.appendUnfollow(now, follower, followee);
             journalEvents++;
-            state.unfollow(follower, followee);
+            machine.unfollow(follower, followee);
             counters.unfollows++;
         }
         pendingAcks.add(slot, AckSlots.OK, Outcomes.NO_VALUE, 0);
@@ -280,7 +282,7 @@ final class PartitionWriter implements Agent, MessageHandler
         final int textLength = length - TEXT_OFFSET;
         journalIndex = journal.appendPost(now, id, author, buffer, index + TEXT_OFFSET, textLength);
         journalEvents++;
-        final int tweet = state.post(id, author, buffer, index + TEXT_OFFSET, textLength);
+        final int tweet = machine.post(id, author, buffer, index + TEXT_OFFSET, textLength);
         counters.posts++;
         handOn(id, author, tweet);
         pendingAcks.add(slot, AckSlots.OK, id, id);
@@ -306,7 +308,7 @@ final class PartitionWriter implements Agent, MessageHandler
 
     private void delete(final long id, final int slot)
     {
-        final int tweet = state.findLiveTweet(id);
+        final int tweet = machine.findLiveTweet(id);
         if (tweet < 0)
         {
             pendingAcks.add(slot, AckSlots.TWEET_NOT_FOUND, id, 0);
@@ -314,7 +316,7 @@ final class PartitionWriter implements Agent, MessageHandler
         }
         journalIndex = journal.appendDelete(now, id);
         journalEvents++;
-        state.delete(tweet);
+        machine.delete(tweet);
         counters.deletes++;
         pendingAcks.add(slot, AckSlots.OK, Outcomes.NO_VALUE, 0);
     }

@@ -2,8 +2,8 @@ package dev.timeline.engine;
 
 /**
  * Layout of a partition snapshot file: a fixed header and the graph (written by
- * {@code PartitionState.writeGraphTo}) as one section, the tweets and timelines (off-heap memory,
- * written by {@code PartitionState.writeMemoryTo}) as another, each closed by a CRC32C of its bytes,
+ * {@code StateSnapshot.writeGraph}) as one section, the tweets and timelines (off-heap memory,
+ * written by {@code StateSnapshot.writeMemory}) as another, each closed by a CRC32C of its bytes,
  * then the file position of the second section, so the two can be read at once. Little-endian.
  * <pre>
  *   0                   1                   2                   3

@@ -20,7 +20,7 @@ final class SnapshotMemoryLoad
         task = new FutureTask<>(() ->
         {
             final SnapshotInput in = new SnapshotInput(channel, start, end);
-            state.readMemoryFrom(in);
+            StateSnapshot.readMemory(state, in);
             return in.checksumMatches();
         });
         final Thread thread = new Thread(task, "snapshot-memory-load");

@@ -63,10 +63,10 @@ final class Snapshots
             out.putInt(config.strategy().ordinal());
             out.putInt(config.timelineCapacity());
             out.putInt(config.celebrityThreshold());
-            state.writeGraphTo(out);
+            StateSnapshot.writeGraph(state, out);
             out.putChecksum();
             final long memory = out.position();
-            state.writeMemoryTo(out);
+            StateSnapshot.writeMemory(state, out);
             out.putChecksum();
             out.finish(memory);
             channel.force(true);
@@ -162,7 +162,7 @@ final class Snapshots
             boolean intact = false;
             try
             {
-                state.readGraphFrom(in);
+                StateSnapshot.readGraph(state, in);
                 intact = in.checksumMatches();
             }
             finally

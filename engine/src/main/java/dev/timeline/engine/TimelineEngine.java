@@ -95,9 +95,10 @@ public final class TimelineEngine implements AutoCloseable
         partitions = new Partition[partitionCount];
         for (int partition = 0; partition < partitionCount; partition++)
         {
-            final PartitionState state = recovered.states()[partition];
+            final TimelineStateMachine machine = recovered.machines()[partition];
             partitions[partition] = new Partition(
-                state, new TimelineReader(state, watermark, callerCounts), recovered.journals()[partition], config);
+                machine, new TimelineReader(machine.state(), watermark, callerCounts), recovered.journals()[partition],
+                config);
         }
         idClock = new IdClock(partitioner);
         idClock.advanceTo(recovered.lastTweetId());
@@ -113,7 +114,7 @@ public final class TimelineEngine implements AutoCloseable
         for (final Partition partition : partitions)
         {
             final PartitionWriter writer = new PartitionWriter(
-                partition.index, partition.inbox, deliveries, partition.journal, partition.state, watermark,
+                partition.index, partition.inbox, deliveries, partition.journal, partition.machine, watermark,
                 sendProgress, partition.acks, config.maxInFlight(), new BatchIds(idClock, partitioner, partition.index),
                 config.epochClock(), errorLog,
                 config.syncMode() == SyncMode.BATCH, new PartitionCounters(counters, callerCounts, partition.index),

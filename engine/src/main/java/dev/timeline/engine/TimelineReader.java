@@ -138,7 +138,7 @@ final class TimelineReader
             final int tweet = ring.tweet(position);
             final int author = ring.author(position);
             final long id = scratch.ids[cursor];
-            final TweetStore store = state.tweetsOf(id);
+            final TweetStore store = state.links.tweetsOf(id);
             if (tweet < 0 || tweet >= (store == tweets ? localTweets : store.countAcquire()) ||
                 author < 0 || author >= table.capacity())
             {
@@ -180,7 +180,7 @@ final class TimelineReader
     {
         final int tweet = scratch.positions[cursor];
         final long id = scratch.ids[cursor];
-        final TweetStore chain = state.tweetsOf(id);
+        final TweetStore chain = state.links.tweetsOf(id);
         final int previous = chain.previous(tweet);
         if (previous == TweetLayout.NONE)
         {
@@ -215,8 +215,8 @@ final class TimelineReader
 
     private void addChain(final ReadScratch scratch, final UserTable table, final int author, final long bound)
     {
-        final TweetStore chain = state.tweetsBy(table, author);
-        final int tweet = firstBelow(chain, state.chainHead(table, author), bound);
+        final TweetStore chain = state.links.tweetsBy(table, author);
+        final int tweet = firstBelow(chain, state.links.chainHead(table, author), bound);
         if (tweet != TweetLayout.NONE)
         {
             scratch.add(chain.id(tweet), tweet, author);

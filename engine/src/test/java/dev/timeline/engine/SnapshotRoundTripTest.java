@@ -109,6 +109,7 @@ class SnapshotRoundTripTest
     /** Random follows, unfollows, posts and deletes among 60 sparse user ids. */
     private static void run(final PartitionState state, final Random random, final int steps)
     {
+        final TimelineStateMachine machine = new TimelineStateMachine(state);
         long tweetId = state.lastTweetId() + 1;
         for (int step = 0; step < steps; step++)
         {
@@ -120,22 +121,22 @@ class SnapshotRoundTripTest
                 {
                     if (a != b)
                     {
-                        state.follow(a, b);
+                        machine.follow(a, b);
                     }
                 }
-                case 2 -> state.unfollow(a, b);
+                case 2 -> machine.unfollow(a, b);
                 case 3 ->
                 {
-                    final int tweet = state.findLiveTweet(tweetId - 1 - random.nextInt(20));
+                    final int tweet = machine.findLiveTweet(tweetId - 1 - random.nextInt(20));
                     if (tweet >= 0)
                     {
-                        state.delete(tweet);
+                        machine.delete(tweet);
                     }
                 }
                 default ->
                 {
                     final byte[] text = ("tweet " + tweetId).getBytes(StandardCharsets.UTF_8);
-                    state.post(tweetId++, a, new UnsafeBuffer(text), 0, text.length);
+                    machine.post(tweetId++, a, new UnsafeBuffer(text), 0, text.length);
                 }
             }
         }
