@@ -1,5 +1,7 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.Partitioner;
+
 /**
  * The ids a partition's writer gives the posts of one batch, issued by the shared {@link IdClock} in
  * blocks that double in size through the batch, so that a batch of {@code n} posts costs the clock

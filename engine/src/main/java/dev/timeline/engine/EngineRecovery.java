@@ -1,5 +1,8 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.PartitionState;
+import dev.timeline.engine.state.Partitioner;
+import dev.timeline.engine.state.TimelineStateMachine;
 import dev.timeline.journal.Journal;
 import dev.timeline.journal.JournalException;
 import org.agrona.CloseHelper;
@@ -64,13 +67,13 @@ final class EngineRecovery
             final int[] snapshotTweets = new int[partitions];
             for (final PartitionState state : states)
             {
-                state.links.connect(states);
-                snapshotTweets[state.partition] = state.tweets.count();
-                machines[state.partition] = new TimelineStateMachine(state);
+                state.connect(states);
+                snapshotTweets[state.partition()] = state.tweetCount();
+                machines[state.partition()] = new TimelineStateMachine(state);
             }
             for (final PartitionState state : states)
             {
-                state.links.markDelivered();
+                state.markDelivered();
             }
             final JournalReplay[] replays = new JournalReplay[partitions];
             long total = 0;
@@ -176,18 +179,11 @@ final class EngineRecovery
         for (final TimelineStateMachine target : machines)
         {
             target.state().takeOwnership();
-            for (final TimelineStateMachine sourceMachine : machines)
+            for (final TimelineStateMachine source : machines)
             {
-                final PartitionState source = sourceMachine.state();
-                if (sourceMachine == target)
+                if (source != target)
                 {
-                    continue;
-                }
-                final UserTable authors = source.users.table();
-                for (int tweet = snapshotTweets[source.partition], n = source.tweets.count(); tweet < n; tweet++)
-                {
-                    target.deliverRemote(
-                        source.partition, source.tweets.id(tweet), authors.userIds[source.tweets.author(tweet)], tweet);
+                    target.deliverTweetsOf(source.state(), snapshotTweets[source.state().partition()]);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.Partitioner;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

@@ -1,5 +1,7 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.PartitionState;
+import dev.timeline.engine.state.TimelineStateMachine;
 import dev.timeline.journal.Journal;
 import dev.timeline.journal.JournalHandler;
 import org.agrona.DirectBuffer;
@@ -111,8 +113,7 @@ final class JournalReplay implements JournalHandler
             {
                 throw damaged(index, "tweet id " + tweetId + " is not above the previous id " + state.lastTweetId());
             }
-            if (state.partitioner.ofTweet(tweetId) != state.partition ||
-                state.partitioner.ofUser(author) != state.partition)
+            if (!state.ownsTweet(tweetId) || !state.ownsUser(author))
             {
                 throw damaged(index, "tweet " + tweetId + " by user " + author + " belongs to another partition");
             }
@@ -140,7 +141,7 @@ final class JournalReplay implements JournalHandler
 
     private void checkFollower(final long index, final long follower)
     {
-        if (state.partitioner.ofUser(follower) != state.partition)
+        if (!state.ownsUser(follower))
         {
             throw damaged(index, "follower " + follower + " belongs to another partition");
         }

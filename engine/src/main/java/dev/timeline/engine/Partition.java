@@ -1,5 +1,8 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.PartitionState;
+import dev.timeline.engine.state.TimelineReader;
+import dev.timeline.engine.state.TimelineStateMachine;
 import dev.timeline.journal.Journal;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -34,7 +37,7 @@ final class Partition
     {
         this.machine = machine;
         state = machine.state();
-        index = state.partition;
+        index = state.partition();
         this.reader = reader;
         this.journal = journal;
         inbox = config.readOnly() ? null : new ManyToOneRingBuffer(new UnsafeBuffer(

@@ -1,5 +1,7 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.PartitionState;
+
 /**
  * One writer's share of the engine's counters file: its own counts, added to the shared counters as
  * the change since it last published, so the writers of every partition publish without talking to
@@ -35,7 +37,7 @@ final class PartitionCounters
         share(Counter.DELIVERIES, state.deliveries());
         share(Counter.INBOX_DEPTH, inboxDepth);
         share(Counter.USERS, state.homeUsers());
-        share(Counter.LIVE_TWEETS, state.tweets.count() - state.tweets.deletedCount());
+        share(Counter.LIVE_TWEETS, state.liveTweets());
         if (reportsEngine)
         {
             counters.set(Counter.HOME_READS, callerCounts.homeReads.sum());

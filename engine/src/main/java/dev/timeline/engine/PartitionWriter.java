@@ -1,5 +1,8 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.PartitionState;
+import dev.timeline.engine.state.TimelineStateMachine;
+import dev.timeline.engine.state.Watermark;
 import dev.timeline.journal.Journal;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;

@@ -1,5 +1,7 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.Watermark;
+
 /**
  * The writer's acknowledgements not yet given, in the order their commands were applied: each is
  * given once the {@link Watermark} reaches the id it waits for (a post waits for its own tweet to

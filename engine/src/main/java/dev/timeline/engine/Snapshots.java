@@ -1,11 +1,12 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.PartitionState;
+import dev.timeline.engine.state.SnapshotFile;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,20 +14,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The snapshots of one partition: {@code snapshot-<epoch>.snapshot} files laid out as
- * {@link SnapshotLayout}. The partitions of an engine snapshot together, at a point where no
- * delivery is in flight between them, under one epoch number; recovery loads one epoch in every
- * partition. A snapshot is written to a temporary file, forced to storage and then renamed into
- * place, so a crash while writing one leaves the previous one usable; the newest two are kept.
- * A snapshot is loaded on two threads: the graph on the opening one, the tweets and timelines on
- * another ({@link SnapshotMemoryLoad}).
+ * The snapshots of one partition: {@code snapshot-<epoch>.snapshot} files, each a
+ * {@link SnapshotFile}, so a crash while writing one leaves the previous one usable; the newest two
+ * are kept. The partitions of an engine snapshot together, at a point where no delivery is in flight
+ * between them, under one epoch number; recovery loads one epoch in every partition.
  */
 final class Snapshots
 {
     private static final int KEEP = 2;
 
     private final Path directory;
-    private final EngineConfig config;
     private final ErrorLog errorLog;
 
     /** A snapshot loaded into a fresh state. */
@@ -34,10 +31,9 @@ final class Snapshots
     {
     }
 
-    Snapshots(final Path directory, final EngineConfig config, final ErrorLog errorLog)
+    Snapshots(final Path directory, final ErrorLog errorLog)
     {
         this.directory = directory;
-        this.config = config;
         this.errorLog = errorLog;
     }
 
@@ -49,36 +45,7 @@ final class Snapshots
         throws IOException
     {
         Files.createDirectories(directory);
-        final Path file = file(epoch);
-        final Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(
-            temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))
-        {
-            final SnapshotOutput out = new SnapshotOutput(channel);
-            out.putInt(SnapshotLayout.MAGIC);
-            out.putInt(SnapshotLayout.VERSION);
-            out.putLong(epoch);
-            out.putLong(journalIndex);
-            out.putLong(journalEvents);
-            out.putInt(config.strategy().ordinal());
-            out.putInt(config.timelineCapacity());
-            out.putInt(config.celebrityThreshold());
-            StateSnapshot.writeGraph(state, out);
-            out.putChecksum();
-            final long memory = out.position();
-            StateSnapshot.writeMemory(state, out);
-            out.putChecksum();
-            out.finish(memory);
-            channel.force(true);
-        }
-        try
-        {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (final AtomicMoveNotSupportedException ex)
-        {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        SnapshotFile.write(file(epoch), state, new SnapshotFile.Position(epoch, journalIndex, journalEvents));
         forceDirectory();
         final List<Path> snapshots = list();
         for (int i = KEEP; i < snapshots.size(); i++)
@@ -96,7 +63,7 @@ final class Snapshots
             for (final Path file : list())
             {
                 final String name = file.getFileName().toString();
-                final String hex = name.substring("snapshot-".length(), name.length() - SnapshotLayout.SUFFIX.length());
+                final String hex = name.substring("snapshot-".length(), name.length() - SnapshotFile.SUFFIX.length());
                 try
                 {
                     epochs.add(Long.parseUnsignedLong(hex, 16));
@@ -133,53 +100,16 @@ final class Snapshots
         }
     }
 
-    private Loaded load(final Path file, final PartitionState state) throws IOException
+    private static Loaded load(final Path file, final PartitionState state) throws IOException
     {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
-        {
-            final long memoryEnd = channel.size() - SnapshotLayout.TRAILER_LENGTH;
-            final long memoryStart = memoryEnd < 0 ? -1 : new SnapshotInput(channel, memoryEnd, channel.size()).getLong();
-            if (memoryStart < 0 || memoryStart > memoryEnd)
-            {
-                throw new IOException("not a snapshot of this version, or a damaged one");
-            }
-            final SnapshotInput in = new SnapshotInput(channel, 0, memoryStart);
-            if (in.getInt() != SnapshotLayout.MAGIC || in.getInt() != SnapshotLayout.VERSION)
-            {
-                throw new IOException("not a snapshot of this version");
-            }
-            final long epoch = in.getLong();
-            final long journalIndex = in.getLong();
-            final long journalEvents = in.getLong();
-            if (in.getInt() != config.strategy().ordinal() ||
-                in.getInt() != config.timelineCapacity() ||
-                in.getInt() != config.celebrityThreshold())
-            {
-                return null;
-            }
-            state.takeOwnership();
-            final SnapshotMemoryLoad memory = new SnapshotMemoryLoad(channel, memoryStart, memoryEnd, state);
-            boolean intact = false;
-            try
-            {
-                StateSnapshot.readGraph(state, in);
-                intact = in.checksumMatches();
-            }
-            finally
-            {
-                intact &= memory.await();
-            }
-            if (!intact)
-            {
-                throw new IOException("checksum mismatch");
-            }
-            return new Loaded(state, epoch, journalIndex, journalEvents);
-        }
+        final SnapshotFile.Position position = SnapshotFile.load(file, state);
+        return position == null ?
+            null : new Loaded(state, position.epoch(), position.logIndex(), position.logEvents());
     }
 
     private Path file(final long epoch)
     {
-        return directory.resolve(String.format("snapshot-%016x%s", epoch, SnapshotLayout.SUFFIX));
+        return directory.resolve(String.format("snapshot-%016x%s", epoch, SnapshotFile.SUFFIX));
     }
 
     /** Snapshot files, newest (highest epoch) first. */
@@ -192,7 +122,7 @@ final class Snapshots
         try (Stream<Path> files = Files.list(directory))
         {
             final List<Path> snapshots = new ArrayList<>(
-                files.filter(file -> file.getFileName().toString().endsWith(SnapshotLayout.SUFFIX)).toList());
+                files.filter(file -> file.getFileName().toString().endsWith(SnapshotFile.SUFFIX)).toList());
             snapshots.sort(Comparator.comparing((Path file) -> file.getFileName().toString()).reversed());
             return snapshots;
         }

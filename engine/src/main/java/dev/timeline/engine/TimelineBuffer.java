@@ -1,7 +1,6 @@
 package dev.timeline.engine;
 
-import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
+import dev.timeline.engine.state.TweetPage;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,79 +13,20 @@ import java.util.List;
  * <p>
  * Not thread-safe: one buffer per reading thread.
  */
-public final class TimelineBuffer
+public final class TimelineBuffer extends TweetPage
 {
-    /** Largest UTF-8 encoding of a tweet: 280 code points of at most 4 bytes. */
-    static final int MAX_TEXT_BYTES = Limits.MAX_TEXT_CODE_POINTS * 4;
-
-    private final long[] ids = new long[Limits.MAX_LIMIT];
-    private final long[] authors = new long[Limits.MAX_LIMIT];
-    private final int[] textLengths = new int[Limits.MAX_LIMIT];
-    private final UnsafeBuffer text = new UnsafeBuffer(new byte[Limits.MAX_LIMIT * MAX_TEXT_BYTES]);
-    private final ReadScratch scratch = new ReadScratch();
-    private int size;
-
-    /** Tweets held, at most the limit of the read that filled the buffer. */
-    public int size()
-    {
-        return size;
-    }
-
-    public long id(final int index)
-    {
-        checkIndex(index);
-        return ids[index];
-    }
-
-    public long author(final int index)
-    {
-        checkIndex(index);
-        return authors[index];
-    }
-
-    /** Post time in milliseconds since the Unix epoch. */
-    public long timeMillis(final int index)
-    {
-        return TweetIds.timeMillis(id(index));
-    }
-
-    /** The buffer holding the UTF-8 text of every tweet; see {@link #textOffset} and {@link #textLength}. */
-    public DirectBuffer textBuffer()
-    {
-        return text;
-    }
-
-    public int textOffset(final int index)
-    {
-        checkIndex(index);
-        return index * MAX_TEXT_BYTES;
-    }
-
-    /** Length in bytes of the UTF-8 text of tweet {@code index}. */
-    public int textLength(final int index)
-    {
-        checkIndex(index);
-        return textLengths[index];
-    }
-
-    /** The text of tweet {@code index} as a new string. */
-    public String text(final int index)
-    {
-        return text.getStringWithoutLengthUtf8(textOffset(index), textLengths[index]);
-    }
-
     /** Tweet {@code index} as a new record. */
     public Tweet tweet(final int index)
     {
         final long id = id(index);
-        return new Tweet(id, authors[index], text(index), Instant.ofEpochMilli(TweetIds.timeMillis(id)));
+        return new Tweet(id, author(index), text(index), Instant.ofEpochMilli(TweetIds.timeMillis(id)));
     }
 
     /** Every tweet held, newest first, as new records. */
     public List<Tweet> toList()
     {
-        final List<Tweet> list = new ArrayList<>(size);
-        for (int i = 0; i < size; i++)
+        final List<Tweet> list = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++)
         {
             list.add(tweet(i));
         }
@@ -97,38 +37,5 @@ public final class TimelineBuffer
     public String toString()
     {
         return "TimelineBuffer" + toList();
-    }
-
-    void clear()
-    {
-        size = 0;
-    }
-
-    /** Appends a tweet whose text the caller copies next into {@link #text} at {@link #textOffset}. */
-    int add(final long id, final long author, final int textLength)
-    {
-        final int index = size++;
-        ids[index] = id;
-        authors[index] = author;
-        textLengths[index] = textLength;
-        return index;
-    }
-
-    UnsafeBuffer mutableText()
-    {
-        return text;
-    }
-
-    ReadScratch scratch()
-    {
-        return scratch;
-    }
-
-    private void checkIndex(final int index)
-    {
-        if (index < 0 || index >= size)
-        {
-            throw new IndexOutOfBoundsException("tweet " + index + " of " + size);
-        }
     }
 }

@@ -1,5 +1,10 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.Partitioner;
+import dev.timeline.engine.state.TimelineReader;
+import dev.timeline.engine.state.TimelineStateMachine;
+import dev.timeline.engine.state.TweetText;
+import dev.timeline.engine.state.Watermark;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -76,7 +81,7 @@ public final class TimelineEngine implements AutoCloseable
         final Snapshots[] snapshots = new Snapshots[partitionCount];
         for (int partition = 0; partition < partitionCount; partition++)
         {
-            snapshots[partition] = new Snapshots(directory.snapshots(partition), config, errorLog);
+            snapshots[partition] = new Snapshots(directory.snapshots(partition), errorLog);
         }
         final EngineRecovery.Recovered recovered;
         try
@@ -97,7 +102,7 @@ public final class TimelineEngine implements AutoCloseable
         {
             final TimelineStateMachine machine = recovered.machines()[partition];
             partitions[partition] = new Partition(
-                machine, new TimelineReader(machine.state(), watermark, callerCounts), recovered.journals()[partition],
+                machine, new TimelineReader(machine.state(), watermark), recovered.journals()[partition],
                 config);
         }
         idClock = new IdClock(partitioner);
@@ -483,7 +488,13 @@ public final class TimelineEngine implements AutoCloseable
         {
             checkOpen();
             final TimelineReader reader = ofUser(user).reader;
-            return home ? reader.home(user, limit, before, into) : reader.tweets(user, limit, before, into);
+            if (home)
+            {
+                callerCounts.homeReads.increment();
+                return reader.home(user, limit, before, into);
+            }
+            callerCounts.tweetReads.increment();
+            return reader.tweets(user, limit, before, into);
         }
         finally
         {
