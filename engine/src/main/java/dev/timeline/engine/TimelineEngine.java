@@ -1,29 +1,22 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.CommandChecks;
 import dev.timeline.engine.state.Partitioner;
 import dev.timeline.engine.state.TimelineReader;
 import dev.timeline.engine.state.TimelineStateMachine;
 import dev.timeline.engine.state.TweetText;
 import dev.timeline.engine.state.Watermark;
 import org.agrona.CloseHelper;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-import static dev.timeline.engine.CommandLayout.DELETE;
-import static dev.timeline.engine.CommandLayout.FIRST_OFFSET;
 import static dev.timeline.engine.CommandLayout.FOLLOW;
-import static dev.timeline.engine.CommandLayout.PAIR_LENGTH;
-import static dev.timeline.engine.CommandLayout.POST;
-import static dev.timeline.engine.CommandLayout.SECOND_OFFSET;
-import static dev.timeline.engine.CommandLayout.SINGLE_LENGTH;
-import static dev.timeline.engine.CommandLayout.SLOT_OFFSET;
-import static dev.timeline.engine.CommandLayout.TEXT_OFFSET;
 import static dev.timeline.engine.CommandLayout.UNFOLLOW;
+import static dev.timeline.engine.state.CommandChecks.checkPair;
+import static dev.timeline.engine.state.CommandChecks.checkTweetId;
+import static dev.timeline.engine.state.CommandChecks.checkUser;
 
 /**
  * The home-timeline engine, embedded in the caller's process.
@@ -63,9 +56,7 @@ public final class TimelineEngine implements AutoCloseable
     private final IdClock idClock;
     private final SendProgress sendProgress;
     private final SnapshotRounds snapshotRounds;
-    private final long writeTimeoutNanos;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicInteger submitting = new AtomicInteger();
+    private final CommandProxy commands;
     private final LongAdder reading = new LongAdder();
 
     private TimelineEngine(final EngineConfig config)
@@ -77,7 +68,7 @@ public final class TimelineEngine implements AutoCloseable
         final int partitionCount = directory.partitions();
         partitioner = new Partitioner(partitionCount);
         errorLog = new ErrorLog(config.readOnly() ? null : directory.errorLog());
-        writeTimeoutNanos = config.writeTimeout().toNanos();
+        commands = new CommandProxy(config, callerCounts);
         final Snapshots[] snapshots = new Snapshots[partitionCount];
         for (int partition = 0; partition < partitionCount; partition++)
         {
@@ -146,7 +137,7 @@ public final class TimelineEngine implements AutoCloseable
     {
         checkPair(follower, followee, "follow");
         final Partition partition = ofUser(follower);
-        await(partition, submitPair(partition, FOLLOW, follower, followee, null));
+        commands.await(partition, commands.pair(partition, FOLLOW, follower, followee, null));
     }
 
     /** {@code follower} stops following {@code followee}; idempotent; returns once durable. */
@@ -154,7 +145,7 @@ public final class TimelineEngine implements AutoCloseable
     {
         checkPair(follower, followee, "unfollow");
         final Partition partition = ofUser(follower);
-        await(partition, submitPair(partition, UNFOLLOW, follower, followee, null));
+        commands.await(partition, commands.pair(partition, UNFOLLOW, follower, followee, null));
     }
 
     /**
@@ -167,7 +158,7 @@ public final class TimelineEngine implements AutoCloseable
     {
         checkUser(author, "author");
         final Partition partition = ofUser(author);
-        return await(partition, submitPost(partition, author, text, TweetText.utf8Length(text), null));
+        return commands.await(partition, commands.post(partition, author, text, TweetText.utf8Length(text), null));
     }
 
     /** Deletes a tweet; returns once durable. @throws TweetNotFoundException if no live tweet has the id. */
@@ -175,7 +166,7 @@ public final class TimelineEngine implements AutoCloseable
     {
         checkTweetId(tweetId);
         final Partition partition = ofTweet(tweetId);
-        await(partition, submitSingle(partition, DELETE, tweetId, null));
+        commands.await(partition, commands.delete(partition, tweetId, null));
     }
 
     /** As {@link #follow}, completing the future once durable. */
@@ -183,7 +174,7 @@ public final class TimelineEngine implements AutoCloseable
     {
         checkPair(follower, followee, "follow");
         final CompletableFuture<Void> future = new CompletableFuture<>();
-        submitAsync(future, () -> submitPair(ofUser(follower), FOLLOW, follower, followee, future));
+        CommandProxy.submitAsync(future, () -> commands.pair(ofUser(follower), FOLLOW, follower, followee, future));
         return future;
     }
 
@@ -192,7 +183,7 @@ public final class TimelineEngine implements AutoCloseable
     {
         checkPair(follower, followee, "unfollow");
         final CompletableFuture<Void> future = new CompletableFuture<>();
-        submitAsync(future, () -> submitPair(ofUser(follower), UNFOLLOW, follower, followee, future));
+        CommandProxy.submitAsync(future, () -> commands.pair(ofUser(follower), UNFOLLOW, follower, followee, future));
         return future;
     }
 
@@ -202,7 +193,7 @@ public final class TimelineEngine implements AutoCloseable
         checkUser(author, "author");
         final int length = TweetText.utf8Length(text);
         final CompletableFuture<Long> future = new CompletableFuture<>();
-        submitAsync(future, () -> submitPost(ofUser(author), author, text, length, future));
+        CommandProxy.submitAsync(future, () -> commands.post(ofUser(author), author, text, length, future));
         return future;
     }
 
@@ -211,7 +202,7 @@ public final class TimelineEngine implements AutoCloseable
     {
         checkTweetId(tweetId);
         final CompletableFuture<Void> future = new CompletableFuture<>();
-        submitAsync(future, () -> submitSingle(ofTweet(tweetId), DELETE, tweetId, future));
+        CommandProxy.submitAsync(future, () -> commands.delete(ofTweet(tweetId), tweetId, future));
         return future;
     }
 
@@ -297,16 +288,12 @@ public final class TimelineEngine implements AutoCloseable
     @Override
     public void close()
     {
-        if (!closed.compareAndSet(false, true))
+        if (!commands.closeGate())
         {
             return;
         }
         if (counters != null)
         {
-            while (submitting.get() > 0)
-            {
-                Thread.yield();
-            }
             awaitQuiet();
             snapshotRounds.stop();
             for (final Partition partition : partitions)
@@ -370,119 +357,10 @@ public final class TimelineEngine implements AutoCloseable
         return partitions[partitioner.ofTweet(tweetId)];
     }
 
-    private int submitPair(
-        final Partition partition, final int type, final long first, final long second,
-        final CompletableFuture<?> future)
-    {
-        final int slot = enter(partition, future);
-        final int index = claim(partition, type, PAIR_LENGTH, slot);
-        final UnsafeBuffer buffer = (UnsafeBuffer)partition.inbox.buffer();
-        buffer.putInt(index + SLOT_OFFSET, slot);
-        buffer.putLong(index + FIRST_OFFSET, first);
-        buffer.putLong(index + SECOND_OFFSET, second);
-        return commit(partition, index, slot);
-    }
-
-    private int submitSingle(
-        final Partition partition, final int type, final long first, final CompletableFuture<?> future)
-    {
-        final int slot = enter(partition, future);
-        final int index = claim(partition, type, SINGLE_LENGTH, slot);
-        final UnsafeBuffer buffer = (UnsafeBuffer)partition.inbox.buffer();
-        buffer.putInt(index + SLOT_OFFSET, slot);
-        buffer.putLong(index + FIRST_OFFSET, first);
-        return commit(partition, index, slot);
-    }
-
-    private int submitPost(
-        final Partition partition, final long author, final CharSequence text, final int textLength,
-        final CompletableFuture<?> future)
-    {
-        final int slot = enter(partition, future);
-        final int index = claim(partition, POST, TEXT_OFFSET + textLength, slot);
-        final UnsafeBuffer buffer = (UnsafeBuffer)partition.inbox.buffer();
-        buffer.putInt(index + SLOT_OFFSET, slot);
-        buffer.putLong(index + FIRST_OFFSET, author);
-        if (TweetText.encode(text, buffer, index + TEXT_OFFSET, textLength) != textLength)
-        {
-            partition.inbox.abort(index);
-            leave(partition, slot);
-            throw new IllegalArgumentException("the text changed while it was being posted; nothing was posted");
-        }
-        return commit(partition, index, slot);
-    }
-
-    /** Claims an acknowledgement slot and enters the submission gate; see {@link #close}. */
-    private int enter(final Partition partition, final CompletableFuture<?> future)
-    {
-        if (counters == null)
-        {
-            throw new TimelineException("this engine was opened read-only and accepts no writes");
-        }
-        submitting.incrementAndGet();
-        if (closed.get())
-        {
-            submitting.decrementAndGet();
-            throw new EngineClosedException("the engine is closed");
-        }
-        final int slot = partition.acks.claim(future);
-        if (slot < 0)
-        {
-            submitting.decrementAndGet();
-            callerCounts.rejections.increment();
-            throw new RejectedException(
-                "too many writes in flight (maxInFlight = " + config.maxInFlight() + "); retry later");
-        }
-        return slot;
-    }
-
-    private int claim(final Partition partition, final int type, final int length, final int slot)
-    {
-        final int index = partition.inbox.tryClaim(type, length);
-        if (index < 0)
-        {
-            leave(partition, slot);
-            callerCounts.rejections.increment();
-            throw new RejectedException("the inbox is full (" + config.inboxBytes() + " bytes); retry later");
-        }
-        return index;
-    }
-
-    /** Gives back the slot of a write that was not submitted and leaves the submission gate. */
-    private void leave(final Partition partition, final int slot)
-    {
-        partition.acks.release(slot);
-        submitting.decrementAndGet();
-    }
-
-    private int commit(final Partition partition, final int index, final int slot)
-    {
-        partition.inbox.commit(index);
-        submitting.decrementAndGet();
-        return slot;
-    }
-
-    private long await(final Partition partition, final int slot)
-    {
-        return partition.acks.await(slot, config.nanoClock(), config.nanoClock().nanoTime() + writeTimeoutNanos);
-    }
-
-    private static void submitAsync(final CompletableFuture<?> future, final Runnable submit)
-    {
-        try
-        {
-            submit.run();
-        }
-        catch (final RejectedException | EngineClosedException | IllegalStateException ex)
-        {
-            future.completeExceptionally(ex);
-        }
-    }
-
     /** A read counted for {@link #close}, which frees the memory it reads only once no read is counted. */
     private int read(final boolean home, final long user, final int limit, final long before, final TimelineBuffer into)
     {
-        checkRead(user, limit, before);
+        CommandChecks.checkRead(user, limit, before);
         reading.increment();
         try
         {
@@ -502,51 +380,12 @@ public final class TimelineEngine implements AutoCloseable
         }
     }
 
-    private void checkRead(final long user, final int limit, final long before)
-    {
-        checkUser(user, "user");
-        if (limit < 1 || limit > Limits.MAX_LIMIT)
-        {
-            throw new IllegalArgumentException("limit must be 1.." + Limits.MAX_LIMIT + ", was " + limit);
-        }
-        if (before < 0)
-        {
-            throw new IllegalArgumentException("before must be a tweet id (not negative), was " + before);
-        }
-    }
-
     /** Inside a read, after counting it: a close that began first makes it fail rather than touch freed memory. */
     private void checkOpen()
     {
-        if (closed.get())
+        if (commands.isClosed())
         {
             throw new EngineClosedException("the engine is closed");
-        }
-    }
-
-    private static void checkPair(final long follower, final long followee, final String what)
-    {
-        checkUser(follower, "follower");
-        checkUser(followee, "followee");
-        if (follower == followee)
-        {
-            throw new IllegalArgumentException("user " + follower + " cannot " + what + " themselves");
-        }
-    }
-
-    private static void checkUser(final long user, final String role)
-    {
-        if (user < 0)
-        {
-            throw new IllegalArgumentException(role + " id must be 0.." + Long.MAX_VALUE + ", was " + user);
-        }
-    }
-
-    private static void checkTweetId(final long tweetId)
-    {
-        if (tweetId < 0)
-        {
-            throw new IllegalArgumentException("tweet id must not be negative, was " + tweetId);
         }
     }
 }
