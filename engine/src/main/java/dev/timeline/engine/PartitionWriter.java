@@ -11,8 +11,8 @@ import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
-
 import java.io.IOException;
+
 import static dev.timeline.engine.CommandLayout.DELETE;
 import static dev.timeline.engine.CommandLayout.FIRST_OFFSET;
 import static dev.timeline.engine.CommandLayout.FOLLOW;
@@ -69,52 +69,38 @@ final class PartitionWriter implements Agent, MessageHandler
     private long snapshotIndex;
     private long snapshotEventsAt;
 
-    /** @param snapshotInterval journal events in this partition after which it asks for a snapshot round, 0 for never. */
+    /**
+     * The writer of {@code partition}, which {@code replay} recovered, with the parts every writer of
+     * the engine shares in {@code context}.
+     */
     PartitionWriter(
-        final int partition,
-        final RingBuffer inbox,
-        final DeliveryInboxes deliveries,
-        final Journal journal,
-        final TimelineStateMachine machine,
-        final Watermark watermark,
-        final SendProgress sendProgress,
-        final AckSlots acks,
-        final int maxInFlight,
-        final BatchIds ids,
-        final EpochClock epochClock,
-        final ErrorLog errorLog,
-        final boolean syncEachBatch,
-        final PartitionCounters counters,
-        final Snapshots snapshots,
-        final SnapshotRounds snapshotRounds,
-        final long snapshotInterval,
-        final JournalReplay replay)
+        final WriterContext context, final Partition partition, final Snapshots snapshots, final JournalReplay replay)
     {
-        this.partition = partition;
-        this.inbox = inbox;
-        this.deliveries = deliveries;
-        this.deliveryInbox = deliveries.inbox(partition);
-        this.journal = journal;
-        this.machine = machine;
+        this.partition = partition.index;
+        inbox = partition.inbox;
+        deliveries = context.deliveries();
+        deliveryInbox = deliveries.inbox(this.partition);
+        journal = partition.journal;
+        machine = partition.machine;
         state = machine.state();
-        this.watermark = watermark;
-        this.sendProgress = sendProgress;
-        this.acks = acks;
-        this.pendingAcks = new PendingAcks(maxInFlight);
-        this.ids = ids;
-        this.epochClock = epochClock;
-        this.errorLog = errorLog;
-        this.syncEachBatch = syncEachBatch;
-        this.counters = counters;
+        watermark = context.watermark();
+        sendProgress = context.sendProgress();
+        acks = partition.acks;
+        pendingAcks = new PendingAcks(context.maxInFlight());
+        ids = new BatchIds(context.idClock(), context.partitioner(), this.partition);
+        epochClock = context.epochClock();
+        errorLog = context.errorLog();
+        syncEachBatch = context.syncEachBatch();
+        counters = new PartitionCounters(context.counters(), context.callerCounts(), this.partition);
         this.snapshots = snapshots;
-        this.snapshotRounds = snapshotRounds;
-        this.snapshotInterval = snapshotInterval;
+        snapshotRounds = context.snapshotRounds();
+        snapshotInterval = context.snapshotInterval();
         producerPositions = new long[deliveries.partitions()];
         journalIndex = replay.lastIndex();
         journalEvents = replay.journalEvents();
         snapshotIndex = replay.lastIndex();
         snapshotEventsAt = journalEvents;
-        roleName = "timeline-writer-" + partition;
+        roleName = "timeline-writer-" + this.partition;
     }
 
     @Override

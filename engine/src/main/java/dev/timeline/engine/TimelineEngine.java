@@ -107,15 +107,25 @@ public final class TimelineEngine implements AutoCloseable
         }
         counters = new EngineCounters(directory.root());
         deliveries = new DeliveryInboxes(partitionCount, config.inboxBytes());
+        final WriterContext context = new WriterContext()
+            .partitioner(partitioner)
+            .deliveries(deliveries)
+            .watermark(watermark)
+            .idClock(idClock)
+            .sendProgress(sendProgress)
+            .snapshotRounds(snapshotRounds)
+            .epochClock(config.epochClock())
+            .errorLog(errorLog)
+            .counters(counters)
+            .callerCounts(callerCounts)
+            .maxInFlight(config.maxInFlight())
+            .syncEachBatch(config.syncMode() == SyncMode.BATCH)
+            .snapshotInterval(config.snapshotInterval())
+            .conclude();
         for (final Partition partition : partitions)
         {
             final PartitionWriter writer = new PartitionWriter(
-                partition.index, partition.inbox, deliveries, partition.journal, partition.machine, watermark,
-                sendProgress, partition.acks, config.maxInFlight(), new BatchIds(idClock, partitioner, partition.index),
-                config.epochClock(), errorLog,
-                config.syncMode() == SyncMode.BATCH, new PartitionCounters(counters, callerCounts, partition.index),
-                snapshots[partition.index], snapshotRounds, config.snapshotInterval(),
-                recovered.replays()[partition.index]);
+                context, partition, snapshots[partition.index], recovered.replays()[partition.index]);
             partition.start(writer, config.idleStrategy().get(), errorLog);
         }
     }
