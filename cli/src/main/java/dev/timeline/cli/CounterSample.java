@@ -3,22 +3,12 @@ package dev.timeline.cli;
 import dev.timeline.engine.Counter;
 import dev.timeline.engine.CountersFile;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /**
  * The counters of an engine as read at one moment from its counters file, with the engine's process
  * and whether it is alive; two samples give the rates in between.
  */
 final class CounterSample
 {
-    /** The counters that count events, so have a rate; the others are levels, an index or times. */
-    private static final Set<Counter> COUNTS = EnumSet.of(
-        Counter.POSTS, Counter.FOLLOWS, Counter.UNFOLLOWS, Counter.DELETES, Counter.DELIVERIES,
-        Counter.HOME_READS, Counter.TWEET_READS, Counter.REJECTIONS, Counter.ERRORS);
-    /** The counters that hold a time in ms since the epoch, 0 for never. */
-    private static final Set<Counter> TIMES = EnumSet.of(Counter.HEARTBEAT, Counter.LAST_SNAPSHOT);
-
     private final long pid;
     private final boolean alive;
     private final long startMillis;
@@ -43,18 +33,6 @@ final class CounterSample
     static CounterSample read(final CountersFile counters)
     {
         return new CounterSample(counters);
-    }
-
-    /** Whether {@code counter} counts events, so has a rate. */
-    static boolean isCount(final Counter counter)
-    {
-        return COUNTS.contains(counter);
-    }
-
-    /** Whether {@code counter} holds a time, shown as an age. */
-    static boolean isTime(final Counter counter)
-    {
-        return TIMES.contains(counter);
     }
 
     /** The process id of the engine that wrote the counters. */

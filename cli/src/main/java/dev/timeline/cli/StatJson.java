@@ -51,7 +51,7 @@ final class StatJson implements StatPrinter
             final ObjectNode rates = json.putObject("perSecond");
             for (final Counter counter : Counter.values())
             {
-                if (CounterSample.isCount(counter))
+                if (counter.kind() == Counter.Kind.COUNT)
                 {
                     rates.put(key(counter), sample.perSecond(counter, previous));
                 }

@@ -35,7 +35,7 @@ final class StatText implements StatPrinter
         int width = 0;
         for (final Counter counter : Counter.values())
         {
-            width = Math.max(width, title(counter).length());
+            width = Math.max(width, counter.label().length());
         }
         this.labelWidth = width;
     }
@@ -59,8 +59,8 @@ final class StatText implements StatPrinter
         out.println("engine on " + directory.toAbsolutePath() + ": " + state(sample));
         for (final Counter counter : Counter.values())
         {
-            out.printf("  %-" + labelWidth + "s %16s%s%n", title(counter), value(sample, counter),
-                null == previous || !CounterSample.isCount(counter) ? "" :
+            out.printf("  %-" + labelWidth + "s %16s%s%n", counter.label(), value(sample, counter),
+                null == previous || counter.kind() != Counter.Kind.COUNT ? "" :
                 String.format(Locale.ROOT, " %12s/s", Format.count(Math.round(sample.perSecond(counter, previous)))));
         }
         out.flush();
@@ -77,7 +77,7 @@ final class StatText implements StatPrinter
 
     private static String value(final CounterSample sample, final Counter counter)
     {
-        if (CounterSample.isTime(counter))
+        if (counter.kind() == Counter.Kind.TIME)
         {
             final long age = sample.ageMillis(counter);
             return age < 0 ? "never" : Format.duration(age) + " ago";
@@ -88,13 +88,5 @@ final class StatText implements StatPrinter
             return value < 0 ? "none" : String.format("%#x", value);
         }
         return Format.count(value);
-    }
-
-    /** The counter's label, without the unit of its raw value for the times shown as ages. */
-    private static String title(final Counter counter)
-    {
-        final String label = counter.label();
-        final int unit = label.indexOf(" (");
-        return CounterSample.isTime(counter) && unit > 0 ? label.substring(0, unit) : label;
     }
 }
