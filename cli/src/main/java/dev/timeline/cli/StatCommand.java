@@ -11,14 +11,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Stack;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code timeline stat DIR}: the counters of the engine running on a data directory, read from its
- * counters file by this separate process, once or again and again.
+ * counters file by this separate process, once, again and again, or at each scrape by Prometheus.
  */
 @Command(
     name = "stat",
@@ -35,16 +38,23 @@ import java.util.concurrent.TimeUnit;
         "Once the engine has stopped, the values it last wrote are shown.",
         "With --watch, reads again every SECONDS and adds the rate of each count per",
         "second, until Ctrl-C or the engine stops.",
+        "With --serve, serves the counters at http://ADDRESS:PORT/metrics in the",
+        "Prometheus text format instead, read afresh at each scrape, until SIGINT or",
+        "SIGTERM; an engine that restarts on the directory is followed.",
         ""
     },
     footerHeading = "%nExamples:%n",
     footer = {
         "  timeline stat /tmp/tl",
         "  timeline stat /tmp/tl --watch            every second, with rates",
-        "  timeline stat /tmp/tl --watch 5 --json | jq -c .perSecond"
+        "  timeline stat /tmp/tl --watch 5 --json | jq -c .perSecond",
+        "  timeline stat /tmp/tl --serve 9464       at http://127.0.0.1:9464/metrics",
+        "  timeline stat /tmp/tl --serve 9464 --bind 0.0.0.0"
     })
 final class StatCommand implements Callable<Integer>
 {
+    private static final int MAX_PORT = 65535;
+
     @Spec
     private CommandSpec spec;
 
@@ -59,12 +69,21 @@ final class StatCommand implements Callable<Integer>
     @Option(names = "--json", description = "One JSON object per reading, one per line.")
     private boolean json;
 
+    @Option(names = "--serve", paramLabel = "PORT", description = "Serve the counters for Prometheus at " +
+        MetricsServer.PATH + " on PORT (0 takes any free port) until stopped.")
+    private Integer servePort;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "The address " +
+        "--serve listens on (default: ${DEFAULT-VALUE}, this host only; 0.0.0.0 for every interface).")
+    private InetAddress bindAddress;
+
     @Override
     public Integer call() throws InterruptedException
     {
-        if (watchSeconds != null && !(watchSeconds > 0))
+        checkOptions();
+        if (servePort != null)
         {
-            throw new ParameterException(spec.commandLine(), "--watch must be above 0 seconds, was " + watchSeconds);
+            return serve();
         }
         final PrintWriter out = spec.commandLine().getOut();
         final StatPrinter printer = json ? new StatJson(out, directory.path()) : new StatText(out, directory.path(),
@@ -88,6 +107,50 @@ final class StatCommand implements Callable<Integer>
                 TimeUnit.NANOSECONDS.sleep(nextNanos - System.nanoTime());
             }
         }
+    }
+
+    private void checkOptions()
+    {
+        if (watchSeconds != null && !(watchSeconds > 0))
+        {
+            throw usageError("--watch must be above 0 seconds, was " + watchSeconds);
+        }
+        if (null == servePort && spec.commandLine().getParseResult().hasMatchedOption("--bind"))
+        {
+            throw usageError("--bind is the address of --serve, which is missing");
+        }
+        if (servePort != null && (servePort < 0 || servePort > MAX_PORT))
+        {
+            throw usageError("--serve must be a port from 0 to " + MAX_PORT + ", was " + servePort);
+        }
+        if (servePort != null && (watchSeconds != null || json))
+        {
+            throw usageError("--serve cannot be combined with --watch or --json");
+        }
+    }
+
+    private ParameterException usageError(final String message)
+    {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** Serves the counters until this thread is interrupted or the process is stopped. */
+    private int serve()
+    {
+        final Path existing = directory.existing();
+        CountersFile.open(existing).close(); // as without --serve, a directory no engine has run on is a failure
+        try (MetricsServer server = MetricsServer.start(existing, bindAddress, servePort))
+        {
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("timeline stat: serving " + directory.path() + " counters at " + server.url());
+            err.flush();
+            new CountDownLatch(1).await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     /**

@@ -41,7 +41,9 @@ class UsageTest
 
     @ParameterizedTest
     @ValueSource(strings = { "", "demo --nope", "demo --users lots", "shell --strategy sideways", "dump", "frobnicate",
-        "dump /tmp --from 12z", "demo --duration 0", "demo --capacity 0", "stat /tmp --watch 0", "load --rate 0",
+        "dump /tmp --from 12z", "demo --duration 0", "demo --capacity 0", "stat /tmp --watch 0",
+        "stat /tmp --serve 0 --watch", "stat /tmp --serve 0 --json", "stat /tmp --serve 65536", "stat /tmp --serve port",
+        "stat /tmp --bind 0.0.0.0", "load --rate 0",
         "load --rate lots", "load --mix 3", "load --mix 0:0", "load --threads 0", "load --duration 0", "load --warmup -1",
         "load --max-lag -1", "load --prefill -1", "load --users 1", "load --workload sideways", "load --strategy sideways" })
     void aUsageErrorExitsTwoWithOneLineNamingTheCommand(final String args)
