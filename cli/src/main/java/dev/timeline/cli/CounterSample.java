@@ -1,7 +1,7 @@
 package dev.timeline.cli;
 
-import dev.timeline.engine.Counter;
-import dev.timeline.engine.CountersFile;
+import dev.timeline.engine.status.Counter;
+import dev.timeline.engine.status.CountersFile;
 
 /**
  * The counters of an engine as read at one moment from its counters file, with the engine's process

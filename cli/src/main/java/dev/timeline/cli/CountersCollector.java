@@ -1,8 +1,8 @@
 package dev.timeline.cli;
 
-import dev.timeline.engine.Counter;
-import dev.timeline.engine.CountersFile;
 import dev.timeline.engine.DataDirectoryException;
+import dev.timeline.engine.status.Counter;
+import dev.timeline.engine.status.CountersFile;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;

@@ -1,6 +1,7 @@
 package dev.timeline.cli;
 
-import dev.timeline.engine.CountersFile;
+import dev.timeline.engine.status.CountersFile;
+import dev.timeline.engine.status.ErrorLogFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Mixin;
@@ -41,6 +42,8 @@ import java.util.concurrent.TimeUnit;
         "With --serve, serves the counters at http://ADDRESS:PORT/metrics in the",
         "Prometheus text format instead, read afresh at each scrape, until SIGINT or",
         "SIGTERM; an engine that restarts on the directory is followed.",
+        "With --errors, prints the distinct errors the engine logged (errors.dat):",
+        "each once, with how often and when it was first and last seen.",
         ""
     },
     footerHeading = "%nExamples:%n",
@@ -49,7 +52,8 @@ import java.util.concurrent.TimeUnit;
         "  timeline stat /tmp/tl --watch            every second, with rates",
         "  timeline stat /tmp/tl --watch 5 --json | jq -c .perSecond",
         "  timeline stat /tmp/tl --serve 9464       at http://127.0.0.1:9464/metrics",
-        "  timeline stat /tmp/tl --serve 9464 --bind 0.0.0.0"
+        "  timeline stat /tmp/tl --serve 9464 --bind 0.0.0.0",
+        "  timeline stat /tmp/tl --errors           what went wrong, each error once"
     })
 final class StatCommand implements Callable<Integer>
 {
@@ -77,6 +81,9 @@ final class StatCommand implements Callable<Integer>
         "--serve listens on (default: ${DEFAULT-VALUE}, this host only; 0.0.0.0 for every interface).")
     private InetAddress bindAddress;
 
+    @Option(names = "--errors", description = "Print the distinct errors the engine logged instead of the counters.")
+    private boolean errors;
+
     @Override
     public Integer call() throws InterruptedException
     {
@@ -84,6 +91,10 @@ final class StatCommand implements Callable<Integer>
         if (servePort != null)
         {
             return serve();
+        }
+        if (errors)
+        {
+            return printErrors();
         }
         final PrintWriter out = spec.commandLine().getOut();
         final StatPrinter printer = json ? new StatJson(out, directory.path()) : new StatText(out, directory.path(),
@@ -127,11 +138,27 @@ final class StatCommand implements Callable<Integer>
         {
             throw usageError("--serve cannot be combined with --watch or --json");
         }
+        if (errors && (servePort != null || watchSeconds != null || json))
+        {
+            throw usageError("--errors cannot be combined with --serve, --watch or --json");
+        }
     }
 
     private ParameterException usageError(final String message)
     {
         return new ParameterException(spec.commandLine(), message);
+    }
+
+    private int printErrors()
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        try (ErrorLogFile log = ErrorLogFile.open(directory.existing()))
+        {
+            final String described = log.describe();
+            out.print(described.isEmpty() ? "no errors\n" : described);
+        }
+        out.flush();
+        return 0;
     }
 
     /** Serves the counters until this thread is interrupted or the process is stopped. */

@@ -3,7 +3,7 @@ package dev.timeline.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.timeline.engine.Counter;
+import dev.timeline.engine.status.Counter;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.timeline.cli;
 
-import dev.timeline.engine.Counter;
+import dev.timeline.engine.status.Counter;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

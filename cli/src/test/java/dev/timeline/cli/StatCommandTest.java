@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -161,5 +163,33 @@ class StatCommandTest
             nodes.add(JSON.readTree(line));
         }
         return nodes;
+    }
+
+    @Test
+    void printsTheDistinctErrorsTheEngineLogged() throws Exception
+    {
+        try (TimelineEngine engine = TimelineEngine.open(new EngineConfig().dataDirectory(data)))
+        {
+            engine.post(1, "snapshotted on close");
+        }
+        final CliRun clean = CliRun.run("stat", data.toString(), "--errors");
+        assertEquals(0, clean.exitCode(), clean.err());
+        assertEquals("no errors\n", clean.out());
+
+        final Path snapshot;
+        try (Stream<Path> files = Files.walk(data))
+        {
+            snapshot = files.filter(file -> file.toString().endsWith(".snapshot")).findFirst().orElseThrow();
+        }
+        Files.write(snapshot, new byte[] {1, 2, 3});
+        try (TimelineEngine engine = TimelineEngine.open(new EngineConfig().dataDirectory(data)))
+        {
+            assertEquals(1, engine.tweets(1, 10).size(), "recovered from the journal instead");
+            final CliRun errors = CliRun.run("stat", data.toString(), "--errors");
+            assertEquals(0, errors.exitCode(), errors.err());
+            assertTrue(errors.out().startsWith("1 time(s), first "), errors.out());
+            assertTrue(errors.out().contains(snapshot + " is unusable"), errors.out());
+        }
+        assertEquals(2, CliRun.run("stat", data.toString(), "--errors", "--json").exitCode());
     }
 }

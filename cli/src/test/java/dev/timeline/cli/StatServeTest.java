@@ -1,9 +1,9 @@
 package dev.timeline.cli;
 
-import dev.timeline.engine.Counter;
-import dev.timeline.engine.CountersFile;
 import dev.timeline.engine.EngineConfig;
 import dev.timeline.engine.TimelineEngine;
+import dev.timeline.engine.status.Counter;
+import dev.timeline.engine.status.CountersFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -18,7 +18,8 @@ import java.util.Properties;
  * <pre>
  *   DIR/engine.properties        format version and partition count, fixed at creation
  *   DIR/engine.lock              held by the one engine that writes DIR
- *   DIR/errors.log               the distinct-error log
+ *   DIR/counters.dat             the live counters, read by timeline stat
+ *   DIR/errors.dat               the distinct-error log, errors.log the errors of earlier runs
  *   DIR/partition-N/journal/     the journal of partition N
  *   DIR/partition-N/snapshots/   its snapshots
  * </pre>
@@ -113,11 +114,6 @@ final class DataDirectory implements AutoCloseable
     Path snapshots(final int partition)
     {
         return root.resolve("partition-" + partition).resolve("snapshots");
-    }
-
-    Path errorLog()
-    {
-        return root.resolve("errors.log");
     }
 
     boolean isReadOnly()

@@ -3,6 +3,7 @@ package dev.timeline.engine;
 import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.state.TimelineReader;
 import dev.timeline.engine.state.TimelineStateMachine;
+import dev.timeline.engine.status.ErrorLog;
 import dev.timeline.journal.Journal;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -49,7 +50,7 @@ final class Partition
     void start(final PartitionWriter writer, final IdleStrategy idleStrategy, final ErrorLog errorLog)
     {
         this.writer = writer;
-        runner = new AgentRunner(idleStrategy, errorLog::record, null, writer);
+        runner = new AgentRunner(idleStrategy, errorLog::log, errorLog.counter(), writer);
         AgentRunner.startOnThread(runner);
     }
 

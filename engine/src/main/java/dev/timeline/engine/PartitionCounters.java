@@ -1,6 +1,8 @@
 package dev.timeline.engine;
 
 import dev.timeline.engine.state.PartitionState;
+import dev.timeline.engine.status.Counter;
+import dev.timeline.engine.status.EngineCounters;
 
 /**
  * One writer's share of the engine's counters file: its own counts, added to the shared counters as
@@ -28,7 +30,7 @@ final class PartitionCounters
     }
 
     void publish(
-        final PartitionState state, final int inboxDepth, final long journalIndex, final long errors, final long now)
+        final PartitionState state, final int inboxDepth, final long journalIndex, final long now)
     {
         share(Counter.POSTS, posts);
         share(Counter.FOLLOWS, follows);
@@ -43,7 +45,6 @@ final class PartitionCounters
             counters.set(Counter.HOME_READS, callerCounts.homeReads.sum());
             counters.set(Counter.TWEET_READS, callerCounts.tweetReads.sum());
             counters.set(Counter.REJECTIONS, callerCounts.rejections.sum());
-            counters.set(Counter.ERRORS, errors);
             counters.set(Counter.JOURNAL_INDEX, journalIndex);
             counters.set(Counter.HEARTBEAT, now);
         }

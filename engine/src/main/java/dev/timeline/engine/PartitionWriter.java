@@ -3,6 +3,7 @@ package dev.timeline.engine;
 import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.state.TimelineStateMachine;
 import dev.timeline.engine.state.Watermark;
+import dev.timeline.engine.status.ErrorLog;
 import dev.timeline.journal.Journal;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -179,7 +180,7 @@ final class PartitionWriter implements Agent, MessageHandler
         }
         catch (final IOException | RuntimeException error)
         {
-            errorLog.record(error);
+            errorLog.onError(error);
         }
         snapshotIndex = journalIndex;
         snapshotEventsAt = journalEvents;
@@ -209,7 +210,7 @@ final class PartitionWriter implements Agent, MessageHandler
         }
         catch (final Throwable error)
         {
-            errorLog.record(error);
+            errorLog.onError(error);
             pendingAcks.add(slot, AckSlots.FAILED, 0, 0);
         }
     }
@@ -226,7 +227,7 @@ final class PartitionWriter implements Agent, MessageHandler
         }
         catch (final Throwable error)
         {
-            errorLog.record(error);
+            errorLog.onError(error);
         }
     }
 
@@ -336,7 +337,7 @@ final class PartitionWriter implements Agent, MessageHandler
     private void publishCounters()
     {
         countersPublishedAt = now;
-        counters.publish(state, inbox.size(), journalIndex, errorLog.count(), now);
+        counters.publish(state, inbox.size(), journalIndex, now);
     }
 
     /** Syncs the journal if configured, then lets the batch's posts count as handed on. */
@@ -350,7 +351,7 @@ final class PartitionWriter implements Agent, MessageHandler
             }
             catch (final RuntimeException error)
             {
-                errorLog.record(error);
+                errorLog.onError(error);
                 pendingAcks.failSince(batchMark, AckSlots.NOT_SYNCED);
             }
         }

@@ -2,6 +2,7 @@ package dev.timeline.engine;
 
 import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.state.SnapshotFile;
+import dev.timeline.engine.status.ErrorLog;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -70,14 +71,14 @@ final class Snapshots
                 }
                 catch (final NumberFormatException ex)
                 {
-                    errorLog.record(new IOException("ignoring snapshot file with an unexpected name: " + file, ex));
+                    errorLog.onError(new IOException("ignoring snapshot file with an unexpected name: " + file, ex));
                 }
             }
             return epochs;
         }
         catch (final IOException | IndexOutOfBoundsException ex)
         {
-            errorLog.record(ex);
+            errorLog.onError(ex);
             return List.of();
         }
     }
@@ -95,7 +96,7 @@ final class Snapshots
         }
         catch (final IOException | RuntimeException ex)
         {
-            errorLog.record(new IOException("snapshot " + file + " is unusable, trying an older one", ex));
+            errorLog.onError(new IOException("snapshot " + file + " is unusable, trying an older one", ex));
             return null;
         }
     }
@@ -136,7 +137,7 @@ final class Snapshots
         }
         catch (final IOException ex)
         {
-            errorLog.record(ex);
+            errorLog.onError(ex);
         }
     }
 }

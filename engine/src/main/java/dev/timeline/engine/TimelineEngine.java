@@ -6,7 +6,12 @@ import dev.timeline.engine.state.TimelineReader;
 import dev.timeline.engine.state.TimelineStateMachine;
 import dev.timeline.engine.state.TweetText;
 import dev.timeline.engine.state.Watermark;
+import dev.timeline.engine.status.Counter;
+import dev.timeline.engine.status.EngineCounters;
+import dev.timeline.engine.status.ErrorLog;
 import org.agrona.CloseHelper;
+
+import java.io.IOException;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +72,8 @@ public final class TimelineEngine implements AutoCloseable
             DataDirectory.openWritable(config.dataDirectory(), config.partitions());
         final int partitionCount = directory.partitions();
         partitioner = new Partitioner(partitionCount);
-        errorLog = new ErrorLog(config.readOnly() ? null : directory.errorLog());
+        counters = config.readOnly() ? null : new EngineCounters(directory.root());
+        errorLog = openErrorLog(config, directory, counters);
         commands = new CommandProxy(config, callerCounts);
         final Snapshots[] snapshots = new Snapshots[partitionCount];
         for (int partition = 0; partition < partitionCount; partition++)
@@ -81,7 +87,7 @@ public final class TimelineEngine implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            directory.close();
+            CloseHelper.quietCloseAll(errorLog, counters, directory);
             throw ex;
         }
         recovery = recovered.report();
@@ -101,11 +107,9 @@ public final class TimelineEngine implements AutoCloseable
         sendProgress = new SendProgress(idClock, partitionCount);
         if (config.readOnly())
         {
-            counters = null;
             deliveries = null;
             return;
         }
-        counters = new EngineCounters(directory.root());
         deliveries = new DeliveryInboxes(partitionCount, config.inboxBytes());
         final WriterContext context = new WriterContext()
             .partitioner(partitioner)
@@ -324,8 +328,7 @@ public final class TimelineEngine implements AutoCloseable
         {
             CloseHelper.quietClose(partition.journal);
         }
-        CloseHelper.quietClose(counters);
-        directory.close();
+        CloseHelper.quietCloseAll(errorLog, counters, directory);
         while (reading.sum() != 0)
         {
             Thread.yield();
@@ -333,6 +336,26 @@ public final class TimelineEngine implements AutoCloseable
         for (final Partition partition : partitions)
         {
             partition.state.free();
+        }
+    }
+
+    /** The directory's error log, counted in its counters file; one in memory for a read-only engine. */
+    private static ErrorLog openErrorLog(
+        final EngineConfig config, final DataDirectory directory, final EngineCounters counters)
+    {
+        if (counters == null)
+        {
+            return ErrorLog.inMemory(config.epochClock());
+        }
+        try
+        {
+            return ErrorLog.create(directory.root(), config.epochClock(), counters.counter(Counter.ERRORS));
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(counters, directory);
+            throw new DataDirectoryException(
+                "cannot create the error log in " + directory.root() + ": " + ex.getMessage(), ex);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.timeline.engine;
 
 import dev.timeline.engine.state.Partitioner;
 import dev.timeline.engine.state.Watermark;
+import dev.timeline.engine.status.EngineCounters;
+import dev.timeline.engine.status.ErrorLog;
 import org.agrona.concurrent.EpochClock;
 
 import java.util.Objects;

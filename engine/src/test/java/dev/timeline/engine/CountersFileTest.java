@@ -1,5 +1,7 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.status.Counter;
+import dev.timeline.engine.status.CountersFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

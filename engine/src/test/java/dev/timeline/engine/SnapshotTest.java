@@ -1,5 +1,6 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.status.ErrorLogFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,7 +90,10 @@ class SnapshotTest
             try (TimelineEngine engine = TimelineEngine.open(config()))
             {
                 assertEquals(before, everyTimeline(engine), "answers after damaging " + snapshot.getFileName());
-                assertTrue(Files.readString(directory.resolve("errors.log")).contains(snapshot + " is unusable"));
+                try (ErrorLogFile errors = ErrorLogFile.open(directory))
+                {
+                    assertTrue(errors.describe().contains(snapshot + " is unusable"), errors.describe());
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
-package dev.timeline.engine;
+package dev.timeline.engine.status;
 
+import dev.timeline.engine.DataDirectoryException;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersReader;
@@ -9,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import static dev.timeline.engine.CountersFileLayout.HEADER_LENGTH;
+import static dev.timeline.engine.status.CountersFileLayout.HEADER_LENGTH;
 
 /**
  * Reads the counters of an engine, running or stopped, from its data directory's counters file,

@@ -1,4 +1,4 @@
-package dev.timeline.engine;
+package dev.timeline.engine.status;
 
 /**
  * Layout of {@code counters.dat} in a data directory: a header, then the metadata and values

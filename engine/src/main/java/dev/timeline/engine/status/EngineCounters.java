@@ -1,4 +1,4 @@
-package dev.timeline.engine;
+package dev.timeline.engine.status;
 
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -10,7 +10,7 @@ import java.nio.MappedByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import static dev.timeline.engine.CountersFileLayout.HEADER_LENGTH;
+import static dev.timeline.engine.status.CountersFileLayout.HEADER_LENGTH;
 
 /**
  * The running engine's side of {@code counters.dat} (see {@link CountersFileLayout}): creates the
@@ -18,7 +18,7 @@ import static dev.timeline.engine.CountersFileLayout.HEADER_LENGTH;
  * can read them while the engine runs. Written by the writer threads: shared counters only
  * through {@link #add}.
  */
-final class EngineCounters implements AutoCloseable
+public final class EngineCounters implements AutoCloseable
 {
     static final int METADATA_LENGTH = 64 * CountersManager.METADATA_LENGTH;
     static final int VALUES_LENGTH = 64 * CountersManager.COUNTER_LENGTH;
@@ -27,7 +27,8 @@ final class EngineCounters implements AutoCloseable
     private final UnsafeBuffer header;
     private final AtomicCounter[] counters = new AtomicCounter[Counter.values().length];
 
-    EngineCounters(final Path dataDirectory)
+    /** Creates {@code counters.dat} in {@code dataDirectory} afresh and marks the engine running. */
+    public EngineCounters(final Path dataDirectory)
     {
         final File file = dataDirectory.resolve(CountersFileLayout.FILE_NAME).toFile();
         IoUtil.deleteIfExists(file);
@@ -50,18 +51,25 @@ final class EngineCounters implements AutoCloseable
         header.putIntVolatile(CountersFileLayout.MAGIC_OFFSET, CountersFileLayout.MAGIC);
     }
 
-    void set(final Counter counter, final long value)
+    /** Publishes {@code value} with a release store: for counters one writer owns. */
+    public void set(final Counter counter, final long value)
     {
         counters[counter.ordinal()].setRelease(value);
     }
 
     /** Adds {@code delta} atomically: for counters that several writers share. */
-    void add(final Counter counter, final long delta)
+    public void add(final Counter counter, final long delta)
     {
         if (delta != 0)
         {
             counters[counter.ordinal()].getAndAdd(delta);
         }
+    }
+
+    /** The counter itself: for a component that counts on its own, such as an agent runner's errors. */
+    public AtomicCounter counter(final Counter counter)
+    {
+        return counters[counter.ordinal()];
     }
 
     /** Marks the engine closed, keeping the last values for readers, and unmaps the file. */

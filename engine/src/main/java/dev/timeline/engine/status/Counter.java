@@ -1,4 +1,4 @@
-package dev.timeline.engine;
+package dev.timeline.engine.status;
 
 /**
  * The counters an engine keeps in its counters file, in file order, each with what its value is and
@@ -15,7 +15,7 @@ public enum Counter
     TWEET_READS("user timeline reads", Kind.COUNT, "timeline_user_timeline_reads_total"),
     INBOX_DEPTH("inbox depth (bytes waiting)", Kind.LEVEL, "timeline_inbox_depth_bytes"),
     REJECTIONS("writes rejected (inbox full or too many in flight)", Kind.COUNT, "timeline_rejections_total"),
-    ERRORS("errors (see errors.log)", Kind.COUNT, "timeline_errors_total"),
+    ERRORS("errors (timeline stat --errors)", Kind.COUNT, "timeline_errors_total"),
     JOURNAL_INDEX("journal index of the last event appended", Kind.LEVEL, "timeline_journal_index"),
     USERS("users", Kind.LEVEL, "timeline_users"),
     LIVE_TWEETS("live tweets", Kind.LEVEL, "timeline_live_tweets"),

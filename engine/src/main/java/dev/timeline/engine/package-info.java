@@ -1,0 +1,30 @@
+/**
+ * The home-timeline engine embedded in the caller's process.
+ * <p>
+ * <b>The API</b>, for applications: {@link dev.timeline.engine.TimelineEngine}, configured by
+ * {@link dev.timeline.engine.EngineConfig} ({@link dev.timeline.engine.Strategy},
+ * {@link dev.timeline.engine.SyncMode}); reads fill a {@link dev.timeline.engine.TimelineBuffer} or
+ * return {@link dev.timeline.engine.Tweet}s; the contract's bounds are
+ * {@link dev.timeline.engine.Limits} and ids are read with {@link dev.timeline.engine.TweetIds};
+ * {@link dev.timeline.engine.EngineStats} and {@link dev.timeline.engine.RecoveryReport} describe an
+ * engine; {@link dev.timeline.engine.TimelineException} and its subclasses are what a call refuses
+ * with.
+ * <p>
+ * <b>The callers' side</b>, any thread: {@code CommandProxy} encodes commands ({@code CommandLayout})
+ * into a partition's inbox and waits on an acknowledgement slot ({@code AckSlots}); {@code Outcomes}
+ * turns what the writer answered into return values and exceptions; {@code CallerCounts} counts reads
+ * and rejections.
+ * <p>
+ * <b>The writers</b>, one thread per {@code Partition}: {@code PartitionWriter}, built from a
+ * {@code WriterContext}, journals each command and applies it to the partition's state machine
+ * ({@link dev.timeline.engine.state}), then acknowledges the batch ({@code PendingAcks}). Posts take
+ * ids from the shared {@code IdClock} through {@code BatchIds} and reach the other partitions
+ * through {@code DeliveryInboxes} ({@code DeliveryLayout}); {@code SendProgress} and the watermark
+ * say how far every partition has them. {@code PartitionCounters} publishes a writer's counts
+ * ({@link dev.timeline.engine.status}).
+ * <p>
+ * <b>The data directory</b>: {@code DataDirectory} owns its files and lock; {@code Snapshots} keeps a
+ * partition's numbered snapshots, taken by every partition at once in {@code SnapshotRounds};
+ * {@code EngineRecovery} loads them and replays each partition's journal with {@code JournalReplay}.
+ */
+package dev.timeline.engine;
