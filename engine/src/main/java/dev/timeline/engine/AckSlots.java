@@ -23,11 +23,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class AckSlots
 {
-    static final int OK = 0;
-    static final int TWEET_NOT_FOUND = 1;
-    static final int FAILED = 2;
-    static final int NOT_SYNCED = 3;
-
     private static final int FREE = 0;
     private static final int WAITING = 1;
     private static final int DONE = 2;
@@ -37,6 +32,7 @@ final class AckSlots
     private final AtomicIntegerArray states;
     private final long[] values;
     private final int[] outcomes;
+    private final String[] messages;
     private final CompletableFuture<?>[] futures;
     private final Integer[] boxes;
     private final MpmcArrayQueue<Integer> freeSlots;
@@ -55,6 +51,7 @@ final class AckSlots
         states = new AtomicIntegerArray(size * STRIDE);
         values = new long[size];
         outcomes = new int[size];
+        messages = new String[size];
         futures = new CompletableFuture<?>[size];
     }
 
@@ -85,19 +82,23 @@ final class AckSlots
         free(slot);
     }
 
-    /** Writer only: reports the outcome of the command that named {@code slot}. */
-    void complete(final int slot, final int outcome, final long value)
+    /**
+     * Writer only: reports the outcome of the command that named {@code slot}, with the message of a
+     * refusal (null for other outcomes).
+     */
+    void complete(final int slot, final int outcome, final long value, final String message)
     {
         final CompletableFuture<?> future = futures[slot];
         if (future != null)
         {
             futures[slot] = null;
             freedByWriter.offer(boxes[slot]);
-            Outcomes.complete(future, outcome, value);
+            Outcomes.complete(future, outcome, value, message);
             return;
         }
         values[slot] = value;
         outcomes[slot] = outcome;
+        messages[slot] = message;
         if (!states.compareAndSet(slot * STRIDE, WAITING, DONE))
         {
             free(slot);
@@ -107,7 +108,7 @@ final class AckSlots
     /**
      * Waits for the outcome of a blocking write and frees the slot.
      *
-     * @return the value of an {@link #OK} outcome (the tweet id of a post).
+     * @return the value of an {@link Outcomes#OK} outcome (the tweet id of a post).
      * @throws WriteTimeoutException if no outcome arrived by {@code deadlineNanos} on {@code clock}; the
      *                               slot is then freed by the writer when the outcome arrives.
      */
@@ -136,8 +137,10 @@ final class AckSlots
         }
         final int outcome = outcomes[slot];
         final long value = values[slot];
+        final String message = messages[slot];
+        messages[slot] = null;
         free(slot);
-        return Outcomes.valueOrThrow(outcome, value);
+        return Outcomes.valueOrThrow(outcome, value, message);
     }
 
     private void free(final int slot)

@@ -10,5 +10,6 @@ final class CallerCounts
 {
     final LongAdder homeReads = new LongAdder();
     final LongAdder tweetReads = new LongAdder();
-    final LongAdder rejections = new LongAdder();
+    final LongAdder inboxFull = new LongAdder();
+    final LongAdder inFlight = new LongAdder();
 }

@@ -153,7 +153,7 @@ final class CommandProxy
         if (slot < 0)
         {
             submitting.decrementAndGet();
-            counts.rejections.increment();
+            counts.inFlight.increment();
             throw new RejectedException(
                 "too many writes in flight (maxInFlight = " + config.maxInFlight() + "); retry later");
         }
@@ -166,7 +166,7 @@ final class CommandProxy
         if (index < 0)
         {
             leave(partition, slot);
-            counts.rejections.increment();
+            counts.inboxFull.increment();
             throw new RejectedException("the inbox is full (" + config.inboxBytes() + " bytes); retry later");
         }
         return index;

@@ -1,11 +1,11 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.DirectMemory;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
-import java.nio.ByteBuffer;
 
 import static dev.timeline.engine.DeliveryLayout.AUTHOR_OFFSET;
 import static dev.timeline.engine.DeliveryLayout.DELIVER;
@@ -32,7 +32,7 @@ final class DeliveryInboxes
             for (int partition = 0; partition < partitions; partition++)
             {
                 inboxes[partition] = new ManyToOneRingBuffer(
-                    new UnsafeBuffer(ByteBuffer.allocateDirect(bytes + RingBufferDescriptor.TRAILER_LENGTH)));
+                    new UnsafeBuffer(DirectMemory.allocate(bytes + RingBufferDescriptor.TRAILER_LENGTH)));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.OffHeapBudget;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.IdleStrategy;
@@ -52,6 +53,7 @@ public final class EngineConfig
     private boolean readOnly;
     private boolean ignoreSnapshots;
     private RecoveryListener recoveryListener = (replayed, total) -> {};
+    private long offHeapLimit = OffHeapBudget.UNLIMITED;
     private EpochClock epochClock = SystemEpochClock.INSTANCE;
     private NanoClock nanoClock = SystemNanoClock.INSTANCE;
 
@@ -99,6 +101,10 @@ public final class EngineConfig
         if (snapshotInterval < 0)
         {
             throw new IllegalArgumentException("snapshotInterval must be 0 (off) or more, was " + snapshotInterval);
+        }
+        if (offHeapLimit < 1)
+        {
+            throw new IllegalArgumentException("offHeapLimit must be at least 1 byte, was " + offHeapLimit);
         }
         if (writeTimeout.isNegative() || writeTimeout.isZero())
         {
@@ -289,6 +295,23 @@ public final class EngineConfig
     public RecoveryListener recoveryListener()
     {
         return recoveryListener;
+    }
+
+    /**
+     * The most off-heap memory the engine's tweets and timelines may take, over all partitions;
+     * by default no limit but the JVM's direct memory ({@code -XX:MaxDirectMemorySize}). A post that
+     * needs more is refused with {@link MemoryLimitException} before it is journaled; a timeline that
+     * cannot grow keeps fewer entries and reads merge the rest, so answers never change.
+     */
+    public EngineConfig offHeapLimit(final long offHeapLimit)
+    {
+        this.offHeapLimit = offHeapLimit;
+        return this;
+    }
+
+    public long offHeapLimit()
+    {
+        return offHeapLimit;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.DirectMemory;
+import dev.timeline.engine.state.OffHeapBudget;
 import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.state.Partitioner;
 import dev.timeline.engine.state.TimelineStateMachine;
@@ -40,6 +42,7 @@ final class EngineRecovery
     private final DataDirectory directory;
     private final Snapshots[] snapshots;
     private final Partitioner partitioner;
+    private final OffHeapBudget budget;
 
     EngineRecovery(
         final EngineConfig config, final DataDirectory directory, final Snapshots[] snapshots,
@@ -49,9 +52,14 @@ final class EngineRecovery
         this.directory = directory;
         this.snapshots = snapshots;
         this.partitioner = partitioner;
+        budget = new OffHeapBudget(config.offHeapLimit(), partitioner.count());
     }
 
-    /** @throws DataDirectoryException if a journal is damaged or inconsistent; nothing is left open then. */
+    /**
+     * @throws DataDirectoryException if a journal is damaged or inconsistent; nothing is left open then.
+     * @throws MemoryLimitException   if the state does not fit in the off-heap memory the limits leave,
+     *                                saying about how much it needs.
+     */
     Recovered run()
     {
         final int partitions = partitioner.count();
@@ -92,7 +100,16 @@ final class EngineRecovery
                 replays[partition] = new JournalReplay(
                     machines[partition], loaded[partition], snapshotNanos, journals[partition],
                     (replayed, ignored) -> config.recoveryListener().onProgress(replayedBefore + replayed, allEvents));
-                reports[partition] = replays[partition].run();
+                try
+                {
+                    reports[partition] = replays[partition].run();
+                }
+                catch (final MemoryLimitException ex)
+                {
+                    final JournalReplay replay = replays[partition];
+                    final long left = total - before - replay.replayed();
+                    throw tooLittleMemory(left * replay.postBytes() / Math.max(1, replay.replayed()));
+                }
                 before += reports[partition].events();
             }
             deliverReplayed(machines, snapshotTweets);
@@ -137,6 +154,40 @@ final class EngineRecovery
         return freshStates();
     }
 
+    private static long snapshotEvents(final Snapshots.Loaded[] loaded)
+    {
+        long events = 0;
+        for (final Snapshots.Loaded snapshot : loaded)
+        {
+            events += snapshot == null ? 0 : snapshot.journalEvents();
+        }
+        return events;
+    }
+
+    /**
+     * What to tell of a directory that could not open for lack of memory, and needs about
+     * {@code more} bytes beyond what is in use.
+     */
+    private MemoryLimitException tooLittleMemory(final long more)
+    {
+        final boolean engineLimit = budget.limit() < DirectMemory.limit();
+        final long limit = engineLimit ? budget.limit() : DirectMemory.limit();
+        final long needed = Math.max(limit + 1, (engineLimit ? budget.reserved() : DirectMemory.used()) + more);
+        final long suggested = (needed * 3 / 2 >> 20) + 64;
+        return new MemoryLimitException(engineLimit ?
+            String.format("%s needs about %s of off-heap memory to open, the engine's limit is %s; " +
+                "raise EngineConfig.offHeapLimit", directory.root(), size(needed), size(limit)) :
+            String.format("%s needs about %s of direct memory to open, the limit is %s; raise it with " +
+                "-XX:MaxDirectMemorySize=%dm (for the timeline command: TIMELINE_JAVA_OPTS=-XX:MaxDirectMemorySize=%dm)",
+                directory.root(), size(needed), size(limit), suggested, suggested));
+    }
+
+    private static String size(final long bytes)
+    {
+        return bytes >= 1L << 30 ? String.format("%.1f GiB", bytes / (double)(1L << 30)) :
+            String.format("%.0f MiB", Math.ceil(bytes / (double)(1 << 20)));
+    }
+
     /** Epochs of which every partition has a snapshot, newest first. */
     private List<Long> commonEpochs()
     {
@@ -168,7 +219,8 @@ final class EngineRecovery
         for (int partition = 0; partition < states.length; partition++)
         {
             states[partition] = new PartitionState(
-                partition, partitioner, config.strategy(), config.timelineCapacity(), config.celebrityThreshold());
+                partition, partitioner, config.strategy(), config.timelineCapacity(), config.celebrityThreshold(),
+                budget);
         }
         return states;
     }

@@ -15,6 +15,8 @@ import org.agrona.DirectBuffer;
 final class JournalReplay implements JournalHandler
 {
     private static final int PROGRESS_EVERY = 1 << 16;
+    /** What a tweet takes besides its text: its record. */
+    private static final int TWEET_RECORD_BYTES = 32;
 
     private final TimelineStateMachine machine;
     private final PartitionState state;
@@ -29,6 +31,7 @@ final class JournalReplay implements JournalHandler
     private long unfollows;
     private long posts;
     private long deletes;
+    private long postBytes;
 
     /**
      * @param state         empty, or loaded from {@code snapshot}.
@@ -119,6 +122,7 @@ final class JournalReplay implements JournalHandler
             }
             machine.post(tweetId, author, text, offset, length);
             posts++;
+            postBytes += length + TWEET_RECORD_BYTES;
             applied(index);
         }
     }
@@ -147,7 +151,14 @@ final class JournalReplay implements JournalHandler
         }
     }
 
-    private long replayed()
+    /** Bytes of tweet records and texts the posts replayed so far take. */
+    long postBytes()
+    {
+        return postBytes;
+    }
+
+    /** Events replayed so far. */
+    long replayed()
     {
         return follows + unfollows + posts + deletes;
     }

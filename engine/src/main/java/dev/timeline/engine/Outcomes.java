@@ -2,9 +2,19 @@ package dev.timeline.engine;
 
 import java.util.concurrent.CompletableFuture;
 
-/** Turns the writer's outcome codes into return values and the typed exceptions callers see. */
+/**
+ * The outcomes a writer gives the commands it took, and how they become return values and the typed
+ * exceptions callers see. A refusal carries the writer's message, which says what ran out and how to
+ * get more.
+ */
 final class Outcomes
 {
+    static final int OK = 0;
+    static final int TWEET_NOT_FOUND = 1;
+    static final int FAILED = 2;
+    static final int NOT_SYNCED = 3;
+    static final int MEMORY_LIMIT = 4;
+
     /** The value of an outcome that has none, so a {@code CompletableFuture<Void>} completes with null. */
     static final long NO_VALUE = Long.MIN_VALUE;
 
@@ -12,39 +22,38 @@ final class Outcomes
     {
     }
 
-    static long valueOrThrow(final int outcome, final long value)
+    static long valueOrThrow(final int outcome, final long value, final String message)
     {
-        if (outcome == AckSlots.OK)
+        if (outcome == OK)
         {
             return value;
         }
-        throw failure(outcome, value);
+        throw failure(outcome, value, message);
     }
 
     @SuppressWarnings("unchecked")
-    static void complete(final CompletableFuture<?> future, final int outcome, final long value)
+    static void complete(final CompletableFuture<?> future, final int outcome, final long value, final String message)
     {
-        if (outcome == AckSlots.OK)
+        if (outcome == OK)
         {
             ((CompletableFuture<Object>)future).complete(value == NO_VALUE ? null : value);
         }
         else
         {
-            future.completeExceptionally(failure(outcome, value));
+            future.completeExceptionally(failure(outcome, value, message));
         }
     }
 
-    private static TimelineException failure(final int outcome, final long value)
+    private static TimelineException failure(final int outcome, final long value, final String message)
     {
-        if (outcome == AckSlots.TWEET_NOT_FOUND)
+        return switch (outcome)
         {
-            return new TweetNotFoundException("no tweet with id " + value + " (never posted, or already deleted)");
-        }
-        if (outcome == AckSlots.NOT_SYNCED)
-        {
-            return new TimelineException(
+            case TWEET_NOT_FOUND ->
+                new TweetNotFoundException("no tweet with id " + value + " (never posted, or already deleted)");
+            case NOT_SYNCED -> new TimelineException(
                 "the write was applied but the journal could not be forced to storage; see the error log");
-        }
-        return new TimelineException("the write failed inside the engine and changed nothing; see the error log");
+            case MEMORY_LIMIT -> new MemoryLimitException(message);
+            default -> new TimelineException("the write failed inside the engine and changed nothing; see the error log");
+        };
     }
 }

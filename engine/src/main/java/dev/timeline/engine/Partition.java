@@ -1,5 +1,6 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.DirectMemory;
 import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.state.TimelineReader;
 import dev.timeline.engine.state.TimelineStateMachine;
@@ -13,7 +14,6 @@ import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
-import java.nio.ByteBuffer;
 
 /**
  * The parts of one partition that the engine routes to: the state and its reader, the journal and,
@@ -42,7 +42,7 @@ final class Partition
         this.reader = reader;
         this.journal = journal;
         inbox = config.readOnly() ? null : new ManyToOneRingBuffer(new UnsafeBuffer(
-            ByteBuffer.allocateDirect(config.inboxBytes() + RingBufferDescriptor.TRAILER_LENGTH)));
+            DirectMemory.allocate(config.inboxBytes() + RingBufferDescriptor.TRAILER_LENGTH)));
         acks = config.readOnly() ? null : new AckSlots(config.maxInFlight());
     }
 

@@ -1,5 +1,6 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.DirectMemory;
 import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.status.Counter;
 import dev.timeline.engine.status.EngineCounters;
@@ -16,6 +17,8 @@ final class PartitionCounters
     long follows;
     long unfollows;
     long deletes;
+    long memoryRefusals;
+    long diskRefusals;
 
     private final EngineCounters counters;
     private final CallerCounts callerCounts;
@@ -40,11 +43,18 @@ final class PartitionCounters
         share(Counter.INBOX_DEPTH, inboxDepth);
         share(Counter.USERS, state.homeUsers());
         share(Counter.LIVE_TWEETS, state.liveTweets());
+        share(Counter.REJECTED_MEMORY, memoryRefusals);
+        share(Counter.REJECTED_DISK, diskRefusals);
+        share(Counter.TIMELINES_SHORTENED, state.timelinesShortened());
+        share(Counter.OFF_HEAP, state.offHeapBytes());
         if (reportsEngine)
         {
             counters.set(Counter.HOME_READS, callerCounts.homeReads.sum());
             counters.set(Counter.TWEET_READS, callerCounts.tweetReads.sum());
-            counters.set(Counter.REJECTIONS, callerCounts.rejections.sum());
+            counters.set(Counter.REJECTED_INBOX_FULL, callerCounts.inboxFull.sum());
+            counters.set(Counter.REJECTED_IN_FLIGHT, callerCounts.inFlight.sum());
+            counters.set(Counter.DIRECT_MEMORY, DirectMemory.used());
+            counters.set(Counter.DIRECT_MEMORY_LIMIT, DirectMemory.limit());
             counters.set(Counter.JOURNAL_INDEX, journalIndex);
             counters.set(Counter.HEARTBEAT, now);
         }

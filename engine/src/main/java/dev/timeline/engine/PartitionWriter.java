@@ -211,7 +211,7 @@ final class PartitionWriter implements Agent, MessageHandler
         catch (final Throwable error)
         {
             errorLog.onError(error);
-            pendingAcks.add(slot, AckSlots.FAILED, 0, 0);
+            pendingAcks.add(slot, Outcomes.FAILED, 0, 0);
         }
     }
 
@@ -245,7 +245,7 @@ final class PartitionWriter implements Agent, MessageHandler
             machine.follow(follower, followee);
             counters.follows++;
         }
-        pendingAcks.add(slot, AckSlots.OK, Outcomes.NO_VALUE, 0);
+        pendingAcks.add(slot, Outcomes.OK, Outcomes.NO_VALUE, 0);
     }
 
     private void unfollow(final long follower, final long followee, final int slot)
@@ -257,11 +257,22 @@ final class PartitionWriter implements Agent, MessageHandler
             machine.unfollow(follower, followee);
             counters.unfollows++;
         }
-        pendingAcks.add(slot, AckSlots.OK, Outcomes.NO_VALUE, 0);
+        pendingAcks.add(slot, Outcomes.OK, Outcomes.NO_VALUE, 0);
     }
 
     private void post(final DirectBuffer buffer, final int index, final int length, final int slot)
     {
+        final int textLength = length - TEXT_OFFSET;
+        try
+        {
+            machine.reservePost(textLength);
+        }
+        catch (final MemoryLimitException refused)
+        {
+            counters.memoryRefusals++;
+            pendingAcks.refuse(slot, Outcomes.MEMORY_LIMIT, refused.getMessage());
+            return;
+        }
         if (!sending)
         {
             sendProgress.open(partition);
@@ -269,13 +280,12 @@ final class PartitionWriter implements Agent, MessageHandler
         }
         final long author = buffer.getLong(index + FIRST_OFFSET);
         final long id = ids.next(now);
-        final int textLength = length - TEXT_OFFSET;
         journalIndex = journal.appendPost(now, id, author, buffer, index + TEXT_OFFSET, textLength);
         journalEvents++;
         final int tweet = machine.post(id, author, buffer, index + TEXT_OFFSET, textLength);
         counters.posts++;
         handOn(id, author, tweet);
-        pendingAcks.add(slot, AckSlots.OK, id, id);
+        pendingAcks.add(slot, Outcomes.OK, id, id);
     }
 
     /** Puts the tweet in every other partition's delivery inbox, fanning out what they sent while one is full. */
@@ -301,14 +311,14 @@ final class PartitionWriter implements Agent, MessageHandler
         final int tweet = machine.findLiveTweet(id);
         if (tweet < 0)
         {
-            pendingAcks.add(slot, AckSlots.TWEET_NOT_FOUND, id, 0);
+            pendingAcks.add(slot, Outcomes.TWEET_NOT_FOUND, id, 0);
             return;
         }
         journalIndex = journal.appendDelete(now, id);
         journalEvents++;
         machine.delete(tweet);
         counters.deletes++;
-        pendingAcks.add(slot, AckSlots.OK, Outcomes.NO_VALUE, 0);
+        pendingAcks.add(slot, Outcomes.OK, Outcomes.NO_VALUE, 0);
     }
 
     /**
@@ -352,7 +362,7 @@ final class PartitionWriter implements Agent, MessageHandler
             catch (final RuntimeException error)
             {
                 errorLog.onError(error);
-                pendingAcks.failSince(batchMark, AckSlots.NOT_SYNCED);
+                pendingAcks.failSince(batchMark, Outcomes.NOT_SYNCED);
             }
         }
         batchMark = pendingAcks.mark();

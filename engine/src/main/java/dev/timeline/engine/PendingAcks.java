@@ -14,6 +14,7 @@ final class PendingAcks
     private final int[] outcomes;
     private final long[] values;
     private final long[] visibleAt;
+    private final String[] messages;
     private final int mask;
     private long head;
     private long tail;
@@ -25,6 +26,7 @@ final class PendingAcks
         outcomes = new int[capacity];
         values = new long[capacity];
         visibleAt = new long[capacity];
+        messages = new String[capacity];
         mask = capacity - 1;
     }
 
@@ -36,6 +38,13 @@ final class PendingAcks
         outcomes[at] = outcome;
         values[at] = value;
         visibleAt[at] = waitFor;
+    }
+
+    /** Queues the refusal of the command that named {@code slot}, which changed nothing: given at once. */
+    void refuse(final int slot, final int outcome, final String message)
+    {
+        messages[(int)(tail & mask)] = message;
+        add(slot, outcome, 0, 0);
     }
 
     /** A mark for {@link #failSince}: the position of the next entry added. */
@@ -65,7 +74,8 @@ final class PendingAcks
                 break;
             }
             head++;
-            acks.complete(slots[at], outcomes[at], values[at]);
+            acks.complete(slots[at], outcomes[at], values[at], messages[at]);
+            messages[at] = null;
             completed++;
         }
         return completed;

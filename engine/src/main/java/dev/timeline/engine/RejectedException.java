@@ -1,7 +1,11 @@
 package dev.timeline.engine;
 
-/** The inbox is full: the write was not accepted and changed nothing. Retry later or raise the inbox size. */
-public final class RejectedException extends TimelineException
+/**
+ * The write was not accepted and changed nothing, now or later: the inbox is full, too many writes
+ * are in flight, or, as a subclass says, the engine is out of memory ({@link MemoryLimitException}).
+ * Reads go on meanwhile; retry later.
+ */
+public class RejectedException extends TimelineException
 {
     private static final long serialVersionUID = 1L;
 

@@ -85,7 +85,8 @@ final class Snapshots
 
     /**
      * Snapshot {@code epoch} loaded into {@code state}, which must be fresh; null if it is unusable
-     * (damaged, or written with other settings), noted in the error log.
+     * (damaged, or written with other settings) or does not fit in the memory left, noted in the error
+     * log. Replaying the journal instead may fit, as timelines then keep only what memory allows.
      */
     Loaded load(final long epoch, final PartitionState state)
     {
@@ -93,6 +94,11 @@ final class Snapshots
         try
         {
             return load(file, state);
+        }
+        catch (final MemoryLimitException tooLittle)
+        {
+            errorLog.onError(new IOException("snapshot " + file + " does not fit in memory, replaying instead", tooLittle));
+            return null;
         }
         catch (final IOException | RuntimeException ex)
         {

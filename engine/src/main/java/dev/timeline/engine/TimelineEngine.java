@@ -95,22 +95,34 @@ public final class TimelineEngine implements AutoCloseable
         final Watermark watermark = new Watermark();
         watermark.advanceTo(recovered.lastTweetId());
         partitions = new Partition[partitionCount];
-        for (int partition = 0; partition < partitionCount; partition++)
+        try
         {
-            final TimelineStateMachine machine = recovered.machines()[partition];
-            partitions[partition] = new Partition(
-                machine, new TimelineReader(machine.state(), watermark), recovered.journals()[partition],
-                config);
+            for (int partition = 0; partition < partitionCount; partition++)
+            {
+                final TimelineStateMachine machine = recovered.machines()[partition];
+                partitions[partition] = new Partition(
+                    machine, new TimelineReader(machine.state(), watermark), recovered.journals()[partition],
+                    config);
+            }
+            deliveries = config.readOnly() ? null : new DeliveryInboxes(partitionCount, config.inboxBytes());
+        }
+        catch (final RuntimeException ex)
+        {
+            for (final TimelineStateMachine machine : recovered.machines())
+            {
+                machine.state().free();
+            }
+            CloseHelper.quietCloseAll(recovered.journals());
+            CloseHelper.quietCloseAll(errorLog, counters, directory);
+            throw ex;
         }
         idClock = new IdClock(partitioner);
         idClock.advanceTo(recovered.lastTweetId());
         sendProgress = new SendProgress(idClock, partitionCount);
         if (config.readOnly())
         {
-            deliveries = null;
             return;
         }
-        deliveries = new DeliveryInboxes(partitionCount, config.inboxBytes());
         final WriterContext context = new WriterContext()
             .partitioner(partitioner)
             .deliveries(deliveries)
@@ -140,6 +152,7 @@ public final class TimelineEngine implements AutoCloseable
      *
      * @throws IllegalArgumentException if a setting is out of range.
      * @throws DataDirectoryException   if the directory is in use, incompatible or damaged.
+     * @throws MemoryLimitException     if its state needs more off-heap memory than the limits leave.
      */
     public static TimelineEngine open(final EngineConfig config)
     {

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,11 +34,11 @@ class AckSlotsTest
 
         final List<Integer> claimedOnCompletion = new ArrayList<>();
         first.thenRun(() -> claimedOnCompletion.add(acks.claim(new CompletableFuture<>())));
-        acks.complete(firstSlot, AckSlots.OK, 7);
+        acks.complete(firstSlot, Outcomes.OK, 7, null);
         assertEquals(7L, first.join());
         assertEquals(List.of(firstSlot), claimedOnCompletion, "a completion that writes again finds the slot");
 
-        acks.complete(secondSlot, AckSlots.TWEET_NOT_FOUND, 9);
+        acks.complete(secondSlot, Outcomes.TWEET_NOT_FOUND, 9, null);
         assertTrue(second.isCompletedExceptionally());
         assertEquals(secondSlot, acks.claim(null));
     }
@@ -66,7 +66,7 @@ class AckSlotsTest
                 }
                 else
                 {
-                    acks.complete(slot, AckSlots.OK, i);
+                    acks.complete(slot, Outcomes.OK, i, null);
                     if (i % 3 == 0)
                     {
                         assertEquals(i, acks.await(slot, () -> 0, 0));
@@ -98,7 +98,7 @@ class AckSlotsTest
                 final Integer slot = submitted.poll();
                 if (slot != null)
                 {
-                    acks.complete(slot, AckSlots.OK, slot);
+                    acks.complete(slot, Outcomes.OK, slot, null);
                 }
             }
         });

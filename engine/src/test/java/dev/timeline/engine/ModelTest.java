@@ -1,7 +1,9 @@
 package dev.timeline.engine;
 
-import org.junit.jupiter.api.io.TempDir;
+import dev.timeline.engine.status.Counter;
+import dev.timeline.engine.status.CountersFile;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Random workloads against the engine and the reference, compared read by read, for every
@@ -45,6 +50,28 @@ class ModelTest
         try (ModelRun run = new ModelRun(List.of(shape), dataDirectory, seed))
         {
             run.run(STEPS, 2);
+        }
+    }
+
+    static Stream<Arguments> starvedRuns()
+    {
+        return EngineShape.starved().flatMap(shape -> seeds().mapToObj(seed -> Arguments.of(shape, seed)));
+    }
+
+    /** Timelines are caches: one that runs out of memory keeps fewer entries and no answer changes. */
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("starvedRuns")
+    void everyAnswerMatchesTheReferenceWhenTimelinesRunOutOfMemory(
+        final EngineShape shape, final long seed, @TempDir final Path dataDirectory)
+    {
+        try (ModelRun run = new ModelRun(List.of(shape), dataDirectory, seed))
+        {
+            run.run(STEPS, 2);
+        }
+        try (CountersFile counters = CountersFile.open(dataDirectory))
+        {
+            assertTrue(counters.get(Counter.TIMELINES_SHORTENED) > 0, "timelines ran out of memory");
+            assertEquals(0, counters.get(Counter.REJECTED_MEMORY), "every post fitted");
         }
     }
 

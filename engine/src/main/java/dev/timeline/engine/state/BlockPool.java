@@ -14,7 +14,7 @@ import java.io.IOException;
  */
 final class BlockPool
 {
-    private static final int CHUNK_BYTES = 1 << 26;
+    private static final int CHUNK_BYTES = 1 << 22;
 
     private final int capacity;
     private final int blockLength;
@@ -23,12 +23,12 @@ final class BlockPool
     private final IntArrayList released = new IntArrayList();
     private int blocks;
 
-    BlockPool(final int capacity)
+    BlockPool(final int capacity, final OffHeapBudget budget)
     {
         this.capacity = capacity;
         blockLength = TimelineLayout.blockLength(capacity);
         blocksPerChunk = Math.max(1, CHUNK_BYTES / blockLength);
-        memory = new ChunkedMemory(blocksPerChunk * blockLength);
+        memory = new ChunkedMemory(blocksPerChunk * blockLength, budget, true);
     }
 
     /** Entries a block holds. */
@@ -44,9 +44,8 @@ final class BlockPool
         {
             return released.popInt();
         }
-        final int block = blocks++;
-        memory.ensureChunk(block / blocksPerChunk);
-        return block;
+        memory.ensureChunk(blocks / blocksPerChunk);
+        return blocks++;
     }
 
     /** Writer only: gives {@code block} back for reuse. */

@@ -13,18 +13,25 @@ import java.util.Arrays;
  * <p>
  * Single writer: only the owning writer thread calls {@link #ensureChunk(int)}. Readers on any
  * thread call {@link #chunk(int)}; the chunk directory is published with a volatile write.
- * Chunks are direct buffers, released by {@link #free} once no reader can reach them.
+ * Chunks are direct buffers from an {@link OffHeapBudget}, released by {@link #free} once no reader
+ * can reach them; a chunk that would pass its limit is refused with a
+ * {@link dev.timeline.engine.MemoryLimitException}, leaving the chunks before it in place.
  */
 final class ChunkedMemory
 {
-    private static final int ALIGNMENT = 64;
+    static final int ALIGNMENT = 64;
 
     private final int chunkBytes;
+    private final OffHeapBudget budget;
+    private final boolean cache;
     private volatile UnsafeBuffer[] chunks = new UnsafeBuffer[0];
 
-    ChunkedMemory(final int chunkBytes)
+    /** @param cache whether the memory holds a cache, which must leave the budget's tweet reserve free. */
+    ChunkedMemory(final int chunkBytes, final OffHeapBudget budget, final boolean cache)
     {
         this.chunkBytes = chunkBytes;
+        this.budget = budget;
+        this.cache = cache;
     }
 
     int chunkBytes()
@@ -39,20 +46,20 @@ final class ChunkedMemory
         return index < chunks.length ? chunks[index] : null;
     }
 
-    /** Writer only: allocates chunks up to and including {@code index}; returns that chunk. */
+    /**
+     * Writer only: allocates chunks up to and including {@code index}; returns that chunk.
+     *
+     * @throws dev.timeline.engine.MemoryLimitException if a chunk would pass the direct memory limit.
+     */
     UnsafeBuffer ensureChunk(final int index)
     {
-        UnsafeBuffer[] chunks = this.chunks;
-        if (index >= chunks.length)
+        while (index >= chunks.length)
         {
-            chunks = Arrays.copyOf(chunks, index + 1);
-            for (int i = this.chunks.length; i <= index; i++)
-            {
-                final ByteBuffer memory = ByteBuffer.allocateDirect(chunkBytes + ALIGNMENT);
-                final int misalignment = (int)(BufferUtil.address(memory) & (ALIGNMENT - 1));
-                chunks[i] = new UnsafeBuffer(memory, misalignment == 0 ? 0 : ALIGNMENT - misalignment, chunkBytes);
-            }
-            this.chunks = chunks;
+            final ByteBuffer memory = budget.allocate(chunkBytes + ALIGNMENT, cache);
+            final int misalignment = (int)(BufferUtil.address(memory) & (ALIGNMENT - 1));
+            final UnsafeBuffer[] grown = Arrays.copyOf(chunks, chunks.length + 1);
+            grown[chunks.length] = new UnsafeBuffer(memory, misalignment == 0 ? 0 : ALIGNMENT - misalignment, chunkBytes);
+            chunks = grown;
         }
         return chunks[index];
     }
@@ -89,6 +96,7 @@ final class ChunkedMemory
         {
             BufferUtil.free(chunk.byteBuffer());
         }
+        budget.release((long)chunks.length * (chunkBytes + ALIGNMENT));
         chunks = new UnsafeBuffer[0];
     }
 

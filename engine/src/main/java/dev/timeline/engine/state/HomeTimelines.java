@@ -1,5 +1,6 @@
 package dev.timeline.engine.state;
 
+import dev.timeline.engine.MemoryLimitException;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -18,6 +19,11 @@ import static dev.timeline.engine.state.TimelineLayout.start;
  * in a small block and moves to a four times larger one when it fills, up to the configured
  * capacity, so memory follows the entries delivered rather than the capacity.
  * <p>
+ * A timeline is a cache of what reads can always merge from the authors' tweets, so running out of
+ * direct memory never fails a command: a timeline that cannot move to a larger block keeps the one it
+ * has, or none, and raises its horizon past what it could not keep, which reads then merge from
+ * the authors' chains as they do for anything below the horizon. Such refusals are counted.
+ * <p>
  * Entries are addressed by position, {@code 0} the oldest. The writer methods must run inside the
  * user's seqlock write section; the accessors are safe from any thread inside a seqlock read, whose
  * caller must treat every value as possibly torn until the read is validated.
@@ -32,8 +38,9 @@ final class HomeTimelines
     private final long[] mergeIds;
     private final int[] mergeAuthors;
     private final int[] mergeTweets;
+    private long blocksRefused;
 
-    HomeTimelines(final int capacity)
+    HomeTimelines(final int capacity, final OffHeapBudget budget)
     {
         this.capacity = capacity;
         int pools = 1;
@@ -44,7 +51,7 @@ final class HomeTimelines
         this.pools = new BlockPool[pools];
         for (int pool = 0, size = Math.min(SMALLEST_BLOCK, capacity); pool < pools; pool++, size *= GROWTH)
         {
-            this.pools[pool] = new BlockPool(Math.min(size, capacity));
+            this.pools[pool] = new BlockPool(Math.min(size, capacity), budget);
         }
         mergeIds = new long[capacity * 2];
         mergeAuthors = new int[capacity * 2];
@@ -88,9 +95,18 @@ final class HomeTimelines
         int blockCapacity = capacity(block);
         if (block < 0 || count(ring) == blockCapacity && blockCapacity < capacity)
         {
-            block = move(table, user, block, count(ring) + 1, true);
-            ring = table.ring(user);
-            blockCapacity = capacity(block);
+            final long moved = move(table, user, block, count(ring) + 1, true);
+            if (moved >= 0)
+            {
+                block = moved;
+                ring = table.ring(user);
+                blockCapacity = capacity(block);
+            }
+            else if (block < 0)
+            {
+                table.horizon(user, Math.max(table.horizon(user), id));
+                return;
+            }
         }
         final UnsafeBuffer chunk = chunk(block);
         final int at = blockOffset(block);
@@ -131,8 +147,12 @@ final class HomeTimelines
         }
         if (count(ring) == capacity(block) && capacity(block) < capacity)
         {
-            block = move(table, user, block, count(ring) + 1, true);
-            ring = table.ring(user);
+            final long moved = move(table, user, block, count(ring) + 1, true);
+            if (moved >= 0)
+            {
+                block = moved;
+                ring = table.ring(user);
+            }
         }
         final int blockCapacity = capacity(block);
         final UnsafeBuffer chunk = chunk(block);
@@ -233,7 +253,22 @@ final class HomeTimelines
         long block = table.block(user);
         if (block < 0 || capacity(block) < merged - first)
         {
-            block = move(table, user, block, merged - first, false);
+            final long moved = move(table, user, block, merged - first, false);
+            final int room = block < 0 ? 0 : capacity(block);
+            if (moved >= 0)
+            {
+                block = moved;
+            }
+            else if (merged - first > room)
+            {
+                first = merged - room;
+                horizon = Math.max(horizon, mergeIds[first - 1]);
+            }
+        }
+        table.horizon(user, horizon);
+        if (block < 0)
+        {
+            return;
         }
         final UnsafeBuffer chunk = chunk(block);
         final int at = blockOffset(block);
@@ -241,7 +276,6 @@ final class HomeTimelines
         {
             putEntry(chunk, entryOffset(at, i - first), mergeIds[i], mergeAuthors[i], mergeTweets[i]);
         }
-        table.horizon(user, horizon);
         table.ring(user, ring(0, merged - first));
     }
 
@@ -294,6 +328,12 @@ final class HomeTimelines
         {
             pool.free();
         }
+    }
+
+    /** Moves to a larger block refused for lack of direct memory, so far. */
+    long blocksRefused()
+    {
+        return blocksRefused;
     }
 
     long reservedBytes()
@@ -349,7 +389,8 @@ final class HomeTimelines
 
     /**
      * Moves {@code user}'s timeline into the smallest block holding {@code entries}, copying its
-     * entries oldest first if {@code keepEntries}, and releases the old block; returns the new block.
+     * entries oldest first if {@code keepEntries}, and releases the old block; returns the new block,
+     * or -1, leaving the timeline as it was, if there is no direct memory for it.
      */
     private long move(
         final UserTable table, final int user, final long from, final int entries, final boolean keepEntries)
@@ -359,7 +400,16 @@ final class HomeTimelines
         {
             pool++;
         }
-        final long to = TimelineLayout.block(pool, pools[pool].allocate());
+        final long to;
+        try
+        {
+            to = TimelineLayout.block(pool, pools[pool].allocate());
+        }
+        catch (final MemoryLimitException refused)
+        {
+            blocksRefused++;
+            return -1;
+        }
         if (from >= 0 && keepEntries)
         {
             final long ring = table.ring(user);

@@ -24,7 +24,7 @@ public final class PartitionState
     /** Under {@link Strategy#HYBRID}: followers from which an author is merged at read time, over all partitions. */
     final int celebrityThreshold;
     final Users users = new Users();
-    final TweetStore tweets = new TweetStore();
+    final TweetStore tweets;
     final HomeTimelines timelines;
     final PartitionLinks links;
     long follows;
@@ -43,16 +43,18 @@ public final class PartitionState
      * @param timelineCapacity   entries kept per home timeline.
      * @param celebrityThreshold followers, over all partitions, from which {@link Strategy#HYBRID}
      *                           merges an author at read time.
+     * @param budget             where the off-heap memory of its stores comes from.
      */
     public PartitionState(
         final int partition, final Partitioner partitioner, final Strategy strategy, final int timelineCapacity,
-        final int celebrityThreshold)
+        final int celebrityThreshold, final OffHeapBudget budget)
     {
         this.partition = partition;
         this.partitioner = partitioner;
         this.strategy = strategy;
         this.celebrityThreshold = celebrityThreshold;
-        timelines = new HomeTimelines(timelineCapacity);
+        tweets = new TweetStore(budget);
+        timelines = new HomeTimelines(timelineCapacity, budget);
         links = new PartitionLinks(this);
     }
 
@@ -126,6 +128,18 @@ public final class PartitionState
     public long liveTweets()
     {
         return tweets.count() - tweets.deletedCount();
+    }
+
+    /** Timelines kept shorter than their capacity for lack of direct memory, so far. Writer only. */
+    public long timelinesShortened()
+    {
+        return timelines.blocksRefused();
+    }
+
+    /** Off-heap memory this partition's tweets and timelines take, in bytes. */
+    public long offHeapBytes()
+    {
+        return tweets.reservedBytes() + timelines.reservedBytes();
     }
 
     /** A summary of this partition now; approximate while commands are being applied. */

@@ -34,14 +34,40 @@ public final class SnapshotFile
     {
     }
 
-    /** Writes {@code state}, taken at {@code position}, to {@code file}; on the state's owning thread. */
+    /**
+     * Writes {@code state}, taken at {@code position}, to {@code file}; on the state's owning thread.
+     * If it cannot be written (no disk space, no memory for the staging buffer), the file is left as
+     * it was and nothing of the attempt remains.
+     */
     public static void write(final Path file, final PartitionState state, final Position position) throws IOException
     {
         final Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(
-            temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))
+        try
         {
-            final SnapshotOutput out = new SnapshotOutput(channel);
+            writeAside(temporary, state, position);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            Files.deleteIfExists(temporary);
+            throw ex;
+        }
+        try
+        {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (final AtomicMoveNotSupportedException ex)
+        {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void writeAside(final Path temporary, final PartitionState state, final Position position)
+        throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(
+            temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            SnapshotOutput out = new SnapshotOutput(channel))
+        {
             out.putInt(SnapshotLayout.MAGIC);
             out.putInt(SnapshotLayout.VERSION);
             out.putLong(position.epoch());
@@ -58,14 +84,6 @@ public final class SnapshotFile
             out.finish(memory);
             channel.force(true);
         }
-        try
-        {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (final AtomicMoveNotSupportedException ex)
-        {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /**
@@ -81,12 +99,21 @@ public final class SnapshotFile
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
             final long memoryEnd = channel.size() - SnapshotLayout.TRAILER_LENGTH;
-            final long memoryStart = memoryEnd < 0 ? -1 : new SnapshotInput(channel, memoryEnd, channel.size()).getLong();
+            final long memoryStart = memoryEnd < 0 ? -1 : trailer(channel, memoryEnd);
             if (memoryStart < 0 || memoryStart > memoryEnd)
             {
                 throw new IOException("not a snapshot of this version, or a damaged one");
             }
-            final SnapshotInput in = new SnapshotInput(channel, 0, memoryStart);
+            return load(channel, memoryStart, memoryEnd, state);
+        }
+    }
+
+    private static Position load(
+        final FileChannel channel, final long memoryStart, final long memoryEnd, final PartitionState state)
+        throws IOException
+    {
+        try (SnapshotInput in = new SnapshotInput(channel, 0, memoryStart))
+        {
             if (in.getInt() != SnapshotLayout.MAGIC || in.getInt() != SnapshotLayout.VERSION)
             {
                 throw new IOException("not a snapshot of this version");
@@ -115,6 +142,14 @@ public final class SnapshotFile
                 throw new IOException("checksum mismatch");
             }
             return position;
+        }
+    }
+
+    private static long trailer(final FileChannel channel, final long at) throws IOException
+    {
+        try (SnapshotInput in = new SnapshotInput(channel, at, channel.size()))
+        {
+            return in.getLong();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.timeline.engine.state;
 
+import org.agrona.BufferUtil;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,11 +16,11 @@ import java.util.zip.CRC32C;
  * Reads are positional, so inputs over different sections of one channel may be read by different
  * threads at once; each input is used by one thread at a time.
  */
-final class SnapshotInput
+final class SnapshotInput implements AutoCloseable
 {
     private final FileChannel channel;
     private final long end;
-    private final ByteBuffer staging = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer staging = DirectMemory.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32C crc = new CRC32C();
     /** The file position of the first byte not yet read into the staging buffer. */
     private long position;
@@ -137,5 +139,12 @@ final class SnapshotInput
     {
         crc.update(staging.duplicate().limit(staging.position()).position(unchecked));
         unchecked = staging.position();
+    }
+
+    /** Frees the staging buffer at once rather than when it is collected. */
+    @Override
+    public void close()
+    {
+        BufferUtil.free(staging);
     }
 }

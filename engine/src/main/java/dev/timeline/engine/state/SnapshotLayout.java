@@ -45,7 +45,7 @@ package dev.timeline.engine.state;
 final class SnapshotLayout
 {
     static final int MAGIC = 0x4E534C54;
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final int TRAILER_LENGTH = Long.BYTES;
     static final String SUFFIX = ".snapshot";
 

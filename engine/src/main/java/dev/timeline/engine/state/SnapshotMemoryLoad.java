@@ -1,5 +1,6 @@
 package dev.timeline.engine.state;
 
+import dev.timeline.engine.MemoryLimitException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.ExecutionException;
@@ -19,16 +20,22 @@ final class SnapshotMemoryLoad
     {
         task = new FutureTask<>(() ->
         {
-            final SnapshotInput in = new SnapshotInput(channel, start, end);
-            StateSnapshot.readMemory(state, in);
-            return in.checksumMatches();
+            try (SnapshotInput in = new SnapshotInput(channel, start, end))
+            {
+                StateSnapshot.readMemory(state, in);
+                return in.checksumMatches();
+            }
         });
         final Thread thread = new Thread(task, "snapshot-memory-load");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Waits, uninterruptibly, for the read to end: true if the section's checksum matched. */
+    /**
+     * Waits, uninterruptibly, for the read to end: true if the section's checksum matched.
+     *
+     * @throws MemoryLimitException if the section does not fit in the memory left.
+     */
     boolean await() throws IOException
     {
         boolean interrupted = false;
@@ -48,6 +55,10 @@ final class SnapshotMemoryLoad
         }
         catch (final ExecutionException ex)
         {
+            if (ex.getCause() instanceof MemoryLimitException tooLittle)
+            {
+                throw tooLittle;
+            }
             throw new IOException("the tweets and timelines could not be read", ex.getCause());
         }
         finally

@@ -1,5 +1,7 @@
 package dev.timeline.engine.state;
 
+import org.agrona.BufferUtil;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,10 +12,10 @@ import java.util.zip.CRC32C;
  * Writes a snapshot file through a staging buffer as sections, each closed by a CRC32C of its bytes
  * ({@link #putChecksum}), so that {@link SnapshotInput}s can read and check them apart.
  */
-final class SnapshotOutput
+final class SnapshotOutput implements AutoCloseable
 {
     private final FileChannel channel;
-    private final ByteBuffer staging = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer staging = DirectMemory.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32C crc = new CRC32C();
     /** Bytes written to the channel. */
     private long written;
@@ -106,5 +108,12 @@ final class SnapshotOutput
             channel.write(bytes);
         }
         return length;
+    }
+
+    /** Frees the staging buffer at once rather than when it is collected. */
+    @Override
+    public void close()
+    {
+        BufferUtil.free(staging);
     }
 }

@@ -12,25 +12,42 @@ import java.io.IOException;
  */
 final class TextLog
 {
-    private static final int CHUNK_SHIFT = 26;
-    private static final int CHUNK_BYTES = 1 << CHUNK_SHIFT;
+    private static final int CHUNK_SHIFT = 22;
+    static final int CHUNK_BYTES = 1 << CHUNK_SHIFT;
     private static final int CHUNK_MASK = CHUNK_BYTES - 1;
 
-    private final ChunkedMemory memory = new ChunkedMemory(CHUNK_BYTES);
+    private final ChunkedMemory memory;
     private long tail;
+
+    TextLog(final OffHeapBudget budget)
+    {
+        memory = new ChunkedMemory(CHUNK_BYTES, budget, false);
+    }
+
+    /**
+     * Writer only: makes room for a text of {@code length} bytes, so that appending it allocates nothing.
+     *
+     * @throws dev.timeline.engine.MemoryLimitException if the room would pass the direct memory limit.
+     */
+    void reserve(final int length)
+    {
+        memory.ensureChunk((int)(positionFor(length) >>> CHUNK_SHIFT));
+    }
 
     /** Writer only: stores {@code length} bytes and returns the offset to read them back with. */
     long append(final DirectBuffer source, final int offset, final int length)
     {
-        if ((tail & CHUNK_MASK) + length > CHUNK_BYTES)
-        {
-            tail = ((tail >>> CHUNK_SHIFT) + 1) << CHUNK_SHIFT;
-        }
-        final long position = tail;
+        final long position = positionFor(length);
         final UnsafeBuffer chunk = memory.ensureChunk((int)(position >>> CHUNK_SHIFT));
         chunk.putBytes((int)(position & CHUNK_MASK), source, offset, length);
         tail = position + length;
         return position;
+    }
+
+    /** Where the next text of {@code length} bytes goes: at the tail, or at the next chunk if it does not fit. */
+    private long positionFor(final int length)
+    {
+        return (tail & CHUNK_MASK) + length > CHUNK_BYTES ? ((tail >>> CHUNK_SHIFT) + 1) << CHUNK_SHIFT : tail;
     }
 
     /** Copies the text at {@code position} into {@code destination}. */

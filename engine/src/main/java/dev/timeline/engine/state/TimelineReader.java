@@ -110,8 +110,13 @@ public final class TimelineReader
             addChain(scratch, table, author, bound);
         }
         final long block = table.block(user);
+        final long horizon = table.horizon(user);
         if (block < 0)
         {
+            if (horizon > 0)
+            {
+                addBelowHorizon(scratch, table, user, followees, pulled, Math.min(bound, horizon + 1));
+            }
             return mergeChains(table, limit, into, scratch);
         }
         final RingView ring = scratch.ring;
@@ -119,7 +124,6 @@ public final class TimelineReader
         {
             return false;
         }
-        final long horizon = table.horizon(user);
         final int newest = ring.skipAuthors(ring.lastBelow(bound), pulled);
         if (newest >= 0)
         {

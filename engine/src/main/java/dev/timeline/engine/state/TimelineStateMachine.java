@@ -110,6 +110,19 @@ public final class TimelineStateMachine
         celebrities.unfollowed(table, followee);
     }
 
+    /**
+     * Makes room for the next post, whose text is {@code textLength} bytes, before it is journaled, so
+     * that {@link #post} cannot fail for memory. Timelines need no room: a delivery that finds none
+     * keeps fewer entries and reads merge the rest (see {@code HomeTimelines}).
+     *
+     * @throws dev.timeline.engine.MemoryLimitException if the room would pass the direct memory limit.
+     */
+    public void reservePost(final int textLength)
+    {
+        assert state.isOwner();
+        state.tweets.reserve(textLength);
+    }
+
     /** Stores a tweet of this partition's author and fans it out here; returns its index in the tweet store. */
     public int post(final long id, final long authorId, final DirectBuffer text, final int offset, final int length)
     {

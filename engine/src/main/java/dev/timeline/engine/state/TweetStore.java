@@ -27,8 +27,10 @@ import static dev.timeline.engine.state.TweetLayout.TEXT_OFFSET_OFFSET;
  */
 final class TweetStore
 {
-    private static final int RECORDS_SHIFT = 20;
+    private static final int RECORDS_SHIFT = 16;
     private static final int RECORDS_MASK = (1 << RECORDS_SHIFT) - 1;
+    /** The most a post can need at once: a new chunk of records and one of texts, with their alignment. */
+    static final long NEXT_CHUNKS_BYTES = (LENGTH << RECORDS_SHIFT) + TextLog.CHUNK_BYTES + 2 * ChunkedMemory.ALIGNMENT;
     private static final VarHandle COUNT;
 
     static
@@ -43,10 +45,28 @@ final class TweetStore
         }
     }
 
-    private final ChunkedMemory records = new ChunkedMemory(LENGTH << RECORDS_SHIFT);
-    private final TextLog texts = new TextLog();
+    private final ChunkedMemory records;
+    private final TextLog texts;
     private int count;
     private int deleted;
+
+    TweetStore(final OffHeapBudget budget)
+    {
+        records = new ChunkedMemory(LENGTH << RECORDS_SHIFT, budget, false);
+        texts = new TextLog(budget);
+    }
+
+    /**
+     * Writer only: makes room for the next tweet, with a text of {@code textLength} bytes, so that
+     * appending it allocates nothing.
+     *
+     * @throws dev.timeline.engine.MemoryLimitException if the room would pass the direct memory limit.
+     */
+    void reserve(final int textLength)
+    {
+        records.ensureChunk(count >>> RECORDS_SHIFT);
+        texts.reserve(textLength);
+    }
 
     /** Writer only: stores a tweet whose id is larger than every id stored; returns its index. */
     int append(

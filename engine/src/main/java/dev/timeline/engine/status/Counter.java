@@ -14,11 +14,20 @@ public enum Counter
     HOME_READS("home reads", Kind.COUNT, "timeline_home_reads_total"),
     TWEET_READS("user timeline reads", Kind.COUNT, "timeline_user_timeline_reads_total"),
     INBOX_DEPTH("inbox depth (bytes waiting)", Kind.LEVEL, "timeline_inbox_depth_bytes"),
-    REJECTIONS("writes rejected (inbox full or too many in flight)", Kind.COUNT, "timeline_rejections_total"),
+    REJECTED_INBOX_FULL("writes rejected: inbox full", Kind.COUNT, "timeline_rejected_inbox_full_total"),
+    REJECTED_IN_FLIGHT("writes rejected: too many in flight", Kind.COUNT, "timeline_rejected_in_flight_total"),
+    REJECTED_MEMORY("writes rejected: out of off-heap memory", Kind.COUNT, "timeline_rejected_memory_total"),
+    REJECTED_DISK("writes rejected: journal disk full", Kind.COUNT, "timeline_rejected_disk_full_total"),
     ERRORS("errors (timeline stat --errors)", Kind.COUNT, "timeline_errors_total"),
     JOURNAL_INDEX("journal index of the last event appended", Kind.LEVEL, "timeline_journal_index"),
     USERS("users", Kind.LEVEL, "timeline_users"),
     LIVE_TWEETS("live tweets", Kind.LEVEL, "timeline_live_tweets"),
+    TIMELINES_SHORTENED(
+        "timelines kept shorter for lack of memory (reads merge the rest)", Kind.COUNT,
+        "timeline_timelines_shortened_total"),
+    OFF_HEAP("off-heap memory of tweets and timelines", Kind.BYTES, "timeline_off_heap_bytes"),
+    DIRECT_MEMORY("direct memory in use by the process", Kind.BYTES, "timeline_direct_memory_bytes"),
+    DIRECT_MEMORY_LIMIT("direct memory limit", Kind.BYTES, "timeline_direct_memory_limit_bytes"),
     HEARTBEAT("writer heartbeat", Kind.TIME, "timeline_writer_heartbeat_timestamp_seconds"),
     LAST_SNAPSHOT("last snapshot written", Kind.TIME, "timeline_last_snapshot_timestamp_seconds");
 
@@ -30,7 +39,9 @@ public enum Counter
         /** A level that goes up and down, or an index: a Prometheus gauge. */
         LEVEL,
         /** A time in ms since the epoch, 0 for never: a Prometheus gauge, in seconds. */
-        TIME
+        TIME,
+        /** An amount of memory in bytes: a Prometheus gauge. */
+        BYTES
     }
 
     private final String label;

@@ -24,7 +24,7 @@ class HomeTimelinesInsertTest
         for (int round = 0; round < 300; round++)
         {
             final int capacity = 1 + random.nextInt(40);
-            final HomeTimelines timelines = new HomeTimelines(capacity);
+            final HomeTimelines timelines = new HomeTimelines(capacity, new OffHeapBudget(OffHeapBudget.UNLIMITED, 1));
             final UserTable table = new UserTable(4);
             final TreeSet<Long> all = new TreeSet<>();
             long next = 1_000;

@@ -83,7 +83,8 @@ class SnapshotRoundTripTest
 
     private PartitionState state()
     {
-        return new PartitionState(0, new Partitioner(1), Strategy.HYBRID, CAPACITY, THRESHOLD);
+        return new PartitionState(
+            0, new Partitioner(1), Strategy.HYBRID, CAPACITY, THRESHOLD, new OffHeapBudget(OffHeapBudget.UNLIMITED, 1));
     }
 
     /** A state owned by this thread after {@code steps} random commands. */
