@@ -3,9 +3,15 @@ package dev.timeline.cli;
 import dev.timeline.engine.status.Counter;
 import dev.timeline.engine.status.CountersFile;
 
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * The counters of an engine as read at one moment from its counters file, with the engine's process
- * and whether it is alive; two samples give the rates in between.
+ * and whether it is alive, and the space left on its data directory's disk; two samples give the
+ * rates in between.
  */
 final class CounterSample
 {
@@ -15,8 +21,10 @@ final class CounterSample
     private final long takenMillis;
     private final long takenNanos;
     private final long[] values = new long[Counter.values().length];
+    private final long diskFreeBytes;
+    private final long diskTotalBytes;
 
-    private CounterSample(final CountersFile counters)
+    private CounterSample(final CountersFile counters, final Path directory)
     {
         pid = counters.pid();
         startMillis = counters.startTime().toEpochMilli();
@@ -27,12 +35,27 @@ final class CounterSample
             values[counter.ordinal()] = counters.get(counter);
         }
         alive = counters.isEngineAlive();
+        final long[] disk = disk(directory);
+        diskFreeBytes = disk[0];
+        diskTotalBytes = disk[1];
     }
 
-    /** Reads every counter of {@code counters} now. */
-    static CounterSample read(final CountersFile counters)
+    /** Reads every counter of {@code counters}, the engine's on {@code directory}, now. */
+    static CounterSample read(final CountersFile counters, final Path directory)
     {
-        return new CounterSample(counters);
+        return new CounterSample(counters, directory);
+    }
+
+    /** Bytes free on the data directory's filesystem for the engine to write, -1 if unknown. */
+    long diskFreeBytes()
+    {
+        return diskFreeBytes;
+    }
+
+    /** The size of the data directory's filesystem in bytes, -1 if unknown. */
+    long diskTotalBytes()
+    {
+        return diskTotalBytes;
     }
 
     /** The process id of the engine that wrote the counters. */
@@ -82,5 +105,19 @@ final class CounterSample
     {
         final long nanos = takenNanos - earlier.takenNanos;
         return nanos <= 0 ? 0 : (get(counter) - earlier.get(counter)) * 1e9 / nanos;
+    }
+
+    /** The usable and total bytes of the filesystem {@code directory} is on, -1 each if unknown. */
+    private static long[] disk(final Path directory)
+    {
+        try
+        {
+            final FileStore store = Files.getFileStore(directory);
+            return new long[] {store.getUsableSpace(), store.getTotalSpace()};
+        }
+        catch (final IOException ex)
+        {
+            return new long[] {-1, -1};
+        }
     }
 }

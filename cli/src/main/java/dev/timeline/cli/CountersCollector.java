@@ -27,6 +27,8 @@ final class CountersCollector implements MultiCollector
     static final String ALIVE = "timeline_engine_alive";
     static final String START_TIME = "timeline_engine_start_time_seconds";
     static final String UPTIME = "timeline_engine_uptime_seconds";
+    static final String DISK_FREE = "timeline_disk_free_bytes";
+    static final String DISK_TOTAL = "timeline_disk_total_bytes";
     private static final String ALIVE_HELP = "whether the engine runs: 1 if it does, 0 if not";
 
     private final Path directory;
@@ -42,7 +44,7 @@ final class CountersCollector implements MultiCollector
         final CounterSample sample;
         try (CountersFile counters = CountersFile.open(directory))
         {
-            sample = CounterSample.read(counters);
+            sample = CounterSample.read(counters, directory);
         }
         catch (final DataDirectoryException ex)
         {
@@ -54,6 +56,10 @@ final class CountersCollector implements MultiCollector
             seconds(sample.startMillis())));
         metrics.add(gauge(UPTIME, "how long the engine has run, in seconds: until now, or until its last heartbeat once it stopped",
             seconds(sample.uptimeMillis())));
+        metrics.add(gauge(DISK_FREE, "bytes free for the engine on its data directory's filesystem, -1 if unknown",
+            sample.diskFreeBytes()));
+        metrics.add(gauge(DISK_TOTAL, "bytes in all on the data directory's filesystem, -1 if unknown",
+            sample.diskTotalBytes()));
         for (final Counter counter : Counter.values())
         {
             metrics.add(metric(counter, sample.get(counter)));
@@ -70,7 +76,7 @@ final class CountersCollector implements MultiCollector
                 .help(counter.label())
                 .dataPoint(CounterDataPointSnapshot.builder().value(value).build())
                 .build();
-            case LEVEL -> gauge(counter.metricName(), counter.label(), value);
+            case LEVEL, BYTES -> gauge(counter.metricName(), counter.label(), value);
             case TIME -> gauge(counter.metricName(), counter.label() + ", in seconds since the epoch, 0 if never",
                 seconds(value));
         };

@@ -107,7 +107,7 @@ final class StatCommand implements Callable<Integer>
             long nextNanos = System.nanoTime();
             while (true)
             {
-                final CounterSample sample = CounterSample.read(counters);
+                final CounterSample sample = CounterSample.read(counters, directory.existing());
                 printer.print(sample, previous);
                 if (null == watchSeconds || !sample.alive())
                 {

@@ -44,6 +44,7 @@ final class StatJson implements StatPrinter
         {
             counters.put(key(counter), sample.get(counter));
         }
+        json.put("diskFreeBytes", sample.diskFreeBytes()).put("diskTotalBytes", sample.diskTotalBytes());
         age(json, "heartbeatAgeMillis", sample, Counter.HEARTBEAT);
         age(json, "lastSnapshotAgeMillis", sample, Counter.LAST_SNAPSHOT);
         if (previous != null)

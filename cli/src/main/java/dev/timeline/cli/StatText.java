@@ -63,6 +63,8 @@ final class StatText implements StatPrinter
                 null == previous || counter.kind() != Counter.Kind.COUNT ? "" :
                 String.format(Locale.ROOT, " %12s/s", Format.count(Math.round(sample.perSecond(counter, previous)))));
         }
+        out.printf("  %-" + labelWidth + "s %16s of %s%n", "free space on the data directory's disk",
+            Format.bytes(sample.diskFreeBytes()), Format.bytes(sample.diskTotalBytes()));
         out.flush();
     }
 
@@ -83,6 +85,10 @@ final class StatText implements StatPrinter
             return age < 0 ? "never" : Format.duration(age) + " ago";
         }
         final long value = sample.get(counter);
+        if (counter.kind() == Counter.Kind.BYTES)
+        {
+            return Format.bytes(value);
+        }
         if (counter == Counter.JOURNAL_INDEX)
         {
             return value < 0 ? "none" : String.format("%#x", value);

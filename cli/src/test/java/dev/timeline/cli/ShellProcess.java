@@ -37,12 +37,25 @@ final class ShellProcess implements AutoCloseable
 
     static ShellProcess start(final Path data) throws IOException
     {
+        return new ShellProcess(builder(data, List.of()).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    }
+
+    /** A shell on {@code data} in a JVM with {@code jvmOptions} besides the build's, its stderr to {@code stderr}. */
+    static ShellProcess start(final Path data, final List<String> jvmOptions, final Path stderr) throws IOException
+    {
+        return new ShellProcess(builder(data, jvmOptions).redirectError(stderr.toFile()).start());
+    }
+
+    /** The command line of a shell on {@code data} in a JVM with {@code jvmOptions} besides the build's. */
+    static ProcessBuilder builder(final Path data, final List<String> jvmOptions)
+    {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(System.getProperty("jvm.flags").trim().split("\\s+")));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), TimelineCli.class.getName(),
             "shell", "--json", "--data", data.toString()));
-        return new ShellProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        return new ProcessBuilder(command);
     }
 
     /** Writes one line and reads the one JSON object that answers it. */
