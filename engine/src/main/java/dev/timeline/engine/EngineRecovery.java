@@ -179,7 +179,7 @@ final class EngineRecovery
                 "raise EngineConfig.offHeapLimit", directory.root(), size(needed), size(limit)) :
             String.format("%s needs about %s of direct memory to open, the limit is %s; raise it with " +
                 "-XX:MaxDirectMemorySize=%dm (for the timeline command: TIMELINE_JAVA_OPTS=-XX:MaxDirectMemorySize=%dm)",
-                directory.root(), size(needed), size(limit), suggested, suggested));
+                directory.root(), size(needed), size(limit), suggested, suggested), !engineLimit);
     }
 
     private static String size(final long bytes)

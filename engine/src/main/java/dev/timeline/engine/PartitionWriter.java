@@ -1,5 +1,7 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.AckSlots;
+import dev.timeline.engine.state.Outcomes;
 import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.state.TimelineStateMachine;
 import dev.timeline.engine.state.Watermark;
@@ -270,7 +272,9 @@ final class PartitionWriter implements Agent, MessageHandler
         catch (final MemoryLimitException refused)
         {
             counters.memoryRefusals++;
-            pendingAcks.refuse(slot, Outcomes.MEMORY_LIMIT, refused.getMessage());
+            pendingAcks.refuse(
+                slot, refused.isProcessLimit() ? Outcomes.PROCESS_MEMORY_LIMIT : Outcomes.ENGINE_MEMORY_LIMIT,
+                refused.getMessage());
             return;
         }
         if (!sending)

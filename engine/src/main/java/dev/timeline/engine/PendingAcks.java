@@ -1,5 +1,6 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.AckSlots;
 import dev.timeline.engine.state.Watermark;
 
 /**

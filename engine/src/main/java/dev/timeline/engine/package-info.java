@@ -11,9 +11,10 @@
  * with.
  * <p>
  * <b>The callers' side</b>, any thread: {@code CommandProxy} encodes commands ({@code CommandLayout})
- * into a partition's inbox and waits on an acknowledgement slot ({@code AckSlots}); {@code Outcomes}
- * turns what the writer answered into return values and exceptions; {@code CallerCounts} counts reads
- * and rejections.
+ * into a partition's inbox and waits on an acknowledgement slot
+ * ({@link dev.timeline.engine.state.AckSlots}, which turns the writer's
+ * {@link dev.timeline.engine.state.Outcomes} into return values and exceptions);
+ * {@code CallerCounts} counts reads and rejections.
  * <p>
  * <b>The writers</b>, one thread per {@code Partition}: {@code PartitionWriter}, built from a
  * {@code WriterContext}, journals each command and applies it to the partition's state machine

@@ -70,7 +70,7 @@ public final class DirectMemory
         return new MemoryLimitException(String.format(
             "out of direct memory: %.1f MiB more are needed and %.1f of the limit of %.1f MiB are in use; " +
             "raise the limit with -XX:MaxDirectMemorySize (for the timeline command, in TIMELINE_JAVA_OPTS)",
-            bytes / MIB, used() / MIB, LIMIT / MIB));
+            bytes / MIB, used() / MIB, LIMIT / MIB), true);
     }
 
     private static long readLimit()

@@ -66,7 +66,8 @@ public final class OffHeapBudget
             {
                 throw new MemoryLimitException(String.format(
                     "out of off-heap memory: %.1f MiB more are needed and %.1f of the engine's limit of %.1f MiB " +
-                    "are in use; raise EngineConfig.offHeapLimit", (bytes + headroom) / MIB, current / MIB, limit / MIB));
+                    "are in use; raise EngineConfig.offHeapLimit", (bytes + headroom) / MIB, current / MIB, limit / MIB),
+                    false);
             }
         }
         while (!reserved.compareAndSet(current, current + bytes));

@@ -1,6 +1,7 @@
 package dev.timeline.engine.state;
 
 import dev.timeline.engine.Limits;
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.UnsafeApi;
 
@@ -63,6 +64,55 @@ public final class TweetText
                 "text is " + codePoints + " code points, the most is " + Limits.MAX_TEXT_CODE_POINTS);
         }
         return bytes;
+    }
+
+    /**
+     * Checks that {@code length} bytes at {@code offset} are a text the contract allows, as received
+     * from another process: well-formed UTF-8 (no overlong forms, surrogates or code points past
+     * U+10FFFF) of 1 to {@link Limits#MAX_TEXT_CODE_POINTS} code points.
+     *
+     * @throws IllegalArgumentException naming what is wrong.
+     */
+    public static void checkUtf8(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < 1)
+        {
+            throw new IllegalArgumentException("text must not be empty");
+        }
+        int codePoints = 0;
+        int i = offset;
+        final int end = offset + length;
+        while (i < end)
+        {
+            final int lead = buffer.getByte(i) & 0xFF;
+            final int size = lead < 0x80 ? 1 : lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
+            if (size == 0 || i + size > end)
+            {
+                throw new IllegalArgumentException("text is not valid UTF-8 at byte " + (i - offset));
+            }
+            int codePoint = size == 1 ? lead : lead & (0xFF >> (size + 1));
+            for (int k = 1; k < size; k++)
+            {
+                final int next = buffer.getByte(i + k) & 0xFF;
+                if ((next & 0xC0) != 0x80)
+                {
+                    throw new IllegalArgumentException("text is not valid UTF-8 at byte " + (i - offset + k));
+                }
+                codePoint = codePoint << 6 | next & 0x3F;
+            }
+            if (size == 3 && (codePoint < 0x800 || Character.isSurrogate((char)codePoint)) ||
+                size == 4 && (codePoint < 0x10000 || codePoint > Character.MAX_CODE_POINT))
+            {
+                throw new IllegalArgumentException("text is not valid UTF-8 at byte " + (i - offset));
+            }
+            i += size;
+            codePoints++;
+        }
+        if (codePoints > Limits.MAX_TEXT_CODE_POINTS)
+        {
+            throw new IllegalArgumentException(
+                "text is " + codePoints + " code points, the most is " + Limits.MAX_TEXT_CODE_POINTS);
+        }
     }
 
     /**

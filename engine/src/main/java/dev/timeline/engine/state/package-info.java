@@ -22,7 +22,12 @@
  *       through {@code StateSnapshot}, {@code SnapshotOutput}, {@code SnapshotInput} and
  *       {@code SnapshotMemoryLoad}.</li>
  *   <li><b>Routing and input.</b> {@link dev.timeline.engine.state.Partitioner} maps users and
- *       tweets to partitions; {@link dev.timeline.engine.state.TweetText} measures and encodes texts.</li>
+ *       tweets to partitions; {@link dev.timeline.engine.state.CommandChecks} and
+ *       {@link dev.timeline.engine.state.TweetText} check every command's arguments alike.</li>
+ *   <li><b>Memory.</b> {@link dev.timeline.engine.state.OffHeapBudget} hands out every off-heap chunk
+ *       within the engine's limit and the JVM's ({@link dev.timeline.engine.state.DirectMemory}).</li>
+ *   <li><b>Answers.</b> {@link dev.timeline.engine.state.AckSlots} hand each command's
+ *       {@link dev.timeline.engine.state.Outcomes outcome} back to the thread that sent it.</li>
  * </ul>
  * Concurrency: one writer thread owns a state (checked with assertions); readers on any thread read
  * it without locks, inside per-user seqlocks, and never see a tweet above the watermark.

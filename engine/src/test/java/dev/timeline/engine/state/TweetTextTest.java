@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -138,6 +139,30 @@ class TweetTextTest
         public CharSequence subSequence(final int start, final int end)
         {
             throw new UnsupportedOperationException("not needed");
+        }
+    }
+
+    @Test
+    void receivedBytesAreCheckedAsStrictUtf8OfAtMost280CodePoints()
+    {
+        for (final String text : List.of("a", "héllo wörld", "東京 🚀👍🏽", "\t tabs \t", "😀".repeat(Limits.MAX_TEXT_CODE_POINTS)))
+        {
+            final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            TweetText.checkUtf8(new UnsafeBuffer(bytes), 0, bytes.length);
+        }
+        final List<byte[]> invalid = List.of(
+            new byte[0],
+            new byte[] {(byte)0x80},
+            new byte[] {(byte)0xC0, (byte)0x80},
+            new byte[] {(byte)0xE0, (byte)0x80, (byte)0x80},
+            new byte[] {(byte)0xED, (byte)0xA0, (byte)0x80},
+            new byte[] {(byte)0xF4, (byte)0x90, (byte)0x80, (byte)0x80},
+            new byte[] {(byte)0xE6, (byte)0x9D},
+            "a".repeat(Limits.MAX_TEXT_CODE_POINTS + 1).getBytes(StandardCharsets.UTF_8));
+        for (final byte[] bytes : invalid)
+        {
+            assertThrows(IllegalArgumentException.class, () -> TweetText.checkUtf8(new UnsafeBuffer(bytes), 0, bytes.length),
+                Arrays.toString(bytes));
         }
     }
 }

@@ -1,5 +1,6 @@
-package dev.timeline.engine;
+package dev.timeline.engine.state;
 
+import dev.timeline.engine.WriteTimeoutException;
 import org.agrona.concurrent.NanoClock;
 import org.jctools.queues.MpmcArrayQueue;
 import org.jctools.queues.SpmcArrayQueue;
@@ -21,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * waiting caller and the writer meet on the slot's state, padded to a cache line; a slot with a
  * future needs no state.
  */
-final class AckSlots
+public final class AckSlots
 {
     private static final int FREE = 0;
     private static final int WAITING = 1;
@@ -38,7 +39,8 @@ final class AckSlots
     private final MpmcArrayQueue<Integer> freeSlots;
     private final SpmcArrayQueue<Integer> freedByWriter;
 
-    AckSlots(final int size)
+    /** Slots for {@code size} writes in flight. */
+    public AckSlots(final int size)
     {
         boxes = new Integer[size];
         freeSlots = new MpmcArrayQueue<>(Math.max(2, size));
@@ -56,7 +58,7 @@ final class AckSlots
     }
 
     /** A free slot for a write, completing {@code future} if not null; -1 if every slot is in flight. */
-    int claim(final CompletableFuture<?> future)
+    public int claim(final CompletableFuture<?> future)
     {
         Integer box = freedByWriter.poll();
         if (box == null)
@@ -77,7 +79,7 @@ final class AckSlots
     }
 
     /** Gives back a slot whose command was never submitted. */
-    void release(final int slot)
+    public void release(final int slot)
     {
         free(slot);
     }
@@ -86,7 +88,7 @@ final class AckSlots
      * Writer only: reports the outcome of the command that named {@code slot}, with the message of a
      * refusal (null for other outcomes).
      */
-    void complete(final int slot, final int outcome, final long value, final String message)
+    public void complete(final int slot, final int outcome, final long value, final String message)
     {
         final CompletableFuture<?> future = futures[slot];
         if (future != null)
@@ -112,7 +114,7 @@ final class AckSlots
      * @throws WriteTimeoutException if no outcome arrived by {@code deadlineNanos} on {@code clock}; the
      *                               slot is then freed by the writer when the outcome arrives.
      */
-    long await(final int slot, final NanoClock clock, final long deadlineNanos)
+    public long await(final int slot, final NanoClock clock, final long deadlineNanos)
     {
         int spins = 0;
         while (states.get(slot * STRIDE) != DONE)

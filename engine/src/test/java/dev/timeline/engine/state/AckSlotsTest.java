@@ -1,4 +1,4 @@
-package dev.timeline.engine;
+package dev.timeline.engine.state;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
