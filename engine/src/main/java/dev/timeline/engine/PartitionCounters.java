@@ -1,5 +1,6 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.CommandGate;
 import dev.timeline.engine.state.DirectMemory;
 import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.status.Counter;
@@ -22,13 +23,16 @@ final class PartitionCounters
 
     private final EngineCounters counters;
     private final CallerCounts callerCounts;
+    private final CommandGate gate;
     private final boolean reportsEngine;
     private final long[] published = new long[Counter.values().length];
 
-    PartitionCounters(final EngineCounters counters, final CallerCounts callerCounts, final int partition)
+    PartitionCounters(
+        final EngineCounters counters, final CallerCounts callerCounts, final CommandGate gate, final int partition)
     {
         this.counters = counters;
         this.callerCounts = callerCounts;
+        this.gate = gate;
         reportsEngine = partition == 0;
     }
 
@@ -51,8 +55,8 @@ final class PartitionCounters
         {
             counters.set(Counter.HOME_READS, callerCounts.homeReads.sum());
             counters.set(Counter.TWEET_READS, callerCounts.tweetReads.sum());
-            counters.set(Counter.REJECTED_INBOX_FULL, callerCounts.inboxFull.sum());
-            counters.set(Counter.REJECTED_IN_FLIGHT, callerCounts.inFlight.sum());
+            counters.set(Counter.REJECTED_INBOX_FULL, gate.inboxFull());
+            counters.set(Counter.REJECTED_IN_FLIGHT, gate.inFlight());
             counters.set(Counter.DIRECT_MEMORY, DirectMemory.used());
             counters.set(Counter.DIRECT_MEMORY_LIMIT, DirectMemory.limit());
             counters.set(Counter.JOURNAL_INDEX, journalIndex);

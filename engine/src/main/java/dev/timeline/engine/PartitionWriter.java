@@ -94,7 +94,7 @@ final class PartitionWriter implements Agent, MessageHandler
         epochClock = context.epochClock();
         errorLog = context.errorLog();
         syncEachBatch = context.syncEachBatch();
-        counters = new PartitionCounters(context.counters(), context.callerCounts(), this.partition);
+        counters = new PartitionCounters(context.counters(), context.callerCounts(), context.gate(), this.partition);
         this.snapshots = snapshots;
         snapshotRounds = context.snapshotRounds();
         snapshotInterval = context.snapshotInterval();

@@ -1,6 +1,7 @@
 package dev.timeline.engine;
 
 import dev.timeline.engine.state.CommandChecks;
+import dev.timeline.engine.state.CommandGate;
 import dev.timeline.engine.state.Partitioner;
 import dev.timeline.engine.state.TimelineReader;
 import dev.timeline.engine.state.TimelineStateMachine;
@@ -45,7 +46,7 @@ import static dev.timeline.engine.state.CommandChecks.checkUser;
  * answers are the same as with one partition. A post is acknowledged once every partition has
  * delivered it.
  */
-public final class TimelineEngine implements AutoCloseable
+public final class TimelineEngine implements Timelines
 {
     private static final long NO_BOUND = Long.MAX_VALUE;
 
@@ -61,6 +62,7 @@ public final class TimelineEngine implements AutoCloseable
     private final IdClock idClock;
     private final SendProgress sendProgress;
     private final SnapshotRounds snapshotRounds;
+    private final CommandGate gate;
     private final CommandProxy commands;
     private final LongAdder reading = new LongAdder();
 
@@ -74,7 +76,8 @@ public final class TimelineEngine implements AutoCloseable
         partitioner = new Partitioner(partitionCount);
         counters = config.readOnly() ? null : new EngineCounters(directory.root());
         errorLog = openErrorLog(config, directory, counters);
-        commands = new CommandProxy(config, callerCounts);
+        gate = new CommandGate(config.maxInFlight(), config.inboxBytes());
+        commands = new CommandProxy(config, gate);
         final Snapshots[] snapshots = new Snapshots[partitionCount];
         for (int partition = 0; partition < partitionCount; partition++)
         {
@@ -134,6 +137,7 @@ public final class TimelineEngine implements AutoCloseable
             .errorLog(errorLog)
             .counters(counters)
             .callerCounts(callerCounts)
+            .gate(gate)
             .maxInFlight(config.maxInFlight())
             .syncEachBatch(config.syncMode() == SyncMode.BATCH)
             .snapshotInterval(config.snapshotInterval())
@@ -160,6 +164,7 @@ public final class TimelineEngine implements AutoCloseable
     }
 
     /** {@code follower} follows {@code followee}; idempotent; returns once durable. */
+    @Override
     public void follow(final long follower, final long followee)
     {
         checkPair(follower, followee, "follow");
@@ -168,6 +173,7 @@ public final class TimelineEngine implements AutoCloseable
     }
 
     /** {@code follower} stops following {@code followee}; idempotent; returns once durable. */
+    @Override
     public void unfollow(final long follower, final long followee)
     {
         checkPair(follower, followee, "unfollow");
@@ -181,6 +187,7 @@ public final class TimelineEngine implements AutoCloseable
      * @param text 1 to 280 Unicode code points, kept exactly.
      * @return the new tweet's id, once durable.
      */
+    @Override
     public long post(final long author, final CharSequence text)
     {
         checkUser(author, "author");
@@ -189,6 +196,7 @@ public final class TimelineEngine implements AutoCloseable
     }
 
     /** Deletes a tweet; returns once durable. @throws TweetNotFoundException if no live tweet has the id. */
+    @Override
     public void delete(final long tweetId)
     {
         checkTweetId(tweetId);
@@ -197,54 +205,44 @@ public final class TimelineEngine implements AutoCloseable
     }
 
     /** As {@link #follow}, completing the future once durable. */
+    @Override
     public CompletableFuture<Void> followAsync(final long follower, final long followee)
     {
         checkPair(follower, followee, "follow");
         final CompletableFuture<Void> future = new CompletableFuture<>();
-        CommandProxy.submitAsync(future, () -> commands.pair(ofUser(follower), FOLLOW, follower, followee, future));
+        CommandGate.submitAsync(future, () -> commands.pair(ofUser(follower), FOLLOW, follower, followee, future));
         return future;
     }
 
     /** As {@link #unfollow}, completing the future once durable. */
+    @Override
     public CompletableFuture<Void> unfollowAsync(final long follower, final long followee)
     {
         checkPair(follower, followee, "unfollow");
         final CompletableFuture<Void> future = new CompletableFuture<>();
-        CommandProxy.submitAsync(future, () -> commands.pair(ofUser(follower), UNFOLLOW, follower, followee, future));
+        CommandGate.submitAsync(future, () -> commands.pair(ofUser(follower), UNFOLLOW, follower, followee, future));
         return future;
     }
 
     /** As {@link #post}, completing the future with the tweet id once durable. */
+    @Override
     public CompletableFuture<Long> postAsync(final long author, final CharSequence text)
     {
         checkUser(author, "author");
         final int length = TweetText.utf8Length(text);
         final CompletableFuture<Long> future = new CompletableFuture<>();
-        CommandProxy.submitAsync(future, () -> commands.post(ofUser(author), author, text, length, future));
+        CommandGate.submitAsync(future, () -> commands.post(ofUser(author), author, text, length, future));
         return future;
     }
 
     /** As {@link #delete}, completing the future once durable. */
+    @Override
     public CompletableFuture<Void> deleteAsync(final long tweetId)
     {
         checkTweetId(tweetId);
         final CompletableFuture<Void> future = new CompletableFuture<>();
-        CommandProxy.submitAsync(future, () -> commands.delete(ofTweet(tweetId), tweetId, future));
+        CommandGate.submitAsync(future, () -> commands.delete(ofTweet(tweetId), tweetId, future));
         return future;
-    }
-
-    /** The newest {@code limit} (1..200) tweets of {@code user}'s home timeline, newest first. */
-    public List<Tweet> home(final long user, final int limit)
-    {
-        return home(user, limit, NO_BOUND);
-    }
-
-    /** As {@link #home(long, int)}, only tweets with an id below {@code before}: the next page. */
-    public List<Tweet> home(final long user, final int limit, final long before)
-    {
-        final TimelineBuffer buffer = new TimelineBuffer();
-        home(user, limit, before, buffer);
-        return buffer.toList();
     }
 
     /**
@@ -253,26 +251,14 @@ public final class TimelineEngine implements AutoCloseable
      * @param before exclusive upper bound on ids, {@link Long#MAX_VALUE} for none.
      * @return the number of tweets in {@code into}.
      */
+    @Override
     public int home(final long user, final int limit, final long before, final TimelineBuffer into)
     {
         return read(true, user, limit, before, into);
     }
 
-    /** The newest {@code limit} (1..200) of {@code user}'s own tweets, newest first. */
-    public List<Tweet> tweets(final long user, final int limit)
-    {
-        return tweets(user, limit, NO_BOUND);
-    }
-
-    /** As {@link #tweets(long, int)}, only tweets with an id below {@code before}. */
-    public List<Tweet> tweets(final long user, final int limit, final long before)
-    {
-        final TimelineBuffer buffer = new TimelineBuffer();
-        tweets(user, limit, before, buffer);
-        return buffer.toList();
-    }
-
     /** Allocation-free {@link #tweets(long, int, long)}: fills {@code into} and returns how many. */
+    @Override
     public int tweets(final long user, final int limit, final long before, final TimelineBuffer into)
     {
         return read(false, user, limit, before, into);
@@ -315,7 +301,7 @@ public final class TimelineEngine implements AutoCloseable
     @Override
     public void close()
     {
-        if (!commands.closeGate())
+        if (!gate.close())
         {
             return;
         }
@@ -429,7 +415,7 @@ public final class TimelineEngine implements AutoCloseable
     /** Inside a read, after counting it: a close that began first makes it fail rather than touch freed memory. */
     private void checkOpen()
     {
-        if (commands.isClosed())
+        if (gate.isClosed())
         {
             throw new EngineClosedException("the engine is closed");
         }

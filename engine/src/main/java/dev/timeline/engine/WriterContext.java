@@ -1,5 +1,6 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.CommandGate;
 import dev.timeline.engine.state.Partitioner;
 import dev.timeline.engine.state.Watermark;
 import dev.timeline.engine.status.EngineCounters;
@@ -26,6 +27,7 @@ final class WriterContext
     private ErrorLog errorLog;
     private EngineCounters counters;
     private CallerCounts callerCounts;
+    private CommandGate gate;
     private int maxInFlight;
     private boolean syncEachBatch;
     private long snapshotInterval;
@@ -43,6 +45,7 @@ final class WriterContext
         Objects.requireNonNull(errorLog, "errorLog");
         Objects.requireNonNull(counters, "counters");
         Objects.requireNonNull(callerCounts, "callerCounts");
+        Objects.requireNonNull(gate, "gate");
         return this;
     }
 
@@ -155,6 +158,18 @@ final class WriterContext
     CallerCounts callerCounts()
     {
         return callerCounts;
+    }
+
+    /** The gate the engine's callers submit through, which counts the writes it rejects. */
+    WriterContext gate(final CommandGate gate)
+    {
+        this.gate = gate;
+        return this;
+    }
+
+    CommandGate gate()
+    {
+        return gate;
     }
 
     /** Writes accepted but not yet acknowledged, per partition: the acknowledgement slots. */

@@ -18,6 +18,7 @@ public final class Outcomes
     public static final int NOT_SYNCED = 3;
     public static final int ENGINE_MEMORY_LIMIT = 4;
     public static final int PROCESS_MEMORY_LIMIT = 5;
+    public static final int INVALID = 6;
 
     /** The value of an outcome that has none, so a {@code CompletableFuture<Void>} completes with null. */
     public static final long NO_VALUE = Long.MIN_VALUE;
@@ -50,17 +51,19 @@ public final class Outcomes
         }
     }
 
-    private static TimelineException failure(final int outcome, final long value, final String message)
+    private static RuntimeException failure(final int outcome, final long value, final String message)
     {
         return switch (outcome)
         {
+            case INVALID -> new IllegalArgumentException(message);
             case TWEET_NOT_FOUND ->
                 new TweetNotFoundException("no tweet with id " + value + " (never posted, or already deleted)");
             case NOT_SYNCED -> new TimelineException(
                 "the write was applied but the journal could not be forced to storage; see the error log");
             case ENGINE_MEMORY_LIMIT -> new MemoryLimitException(message, false);
             case PROCESS_MEMORY_LIMIT -> new MemoryLimitException(message, true);
-            default -> new TimelineException("the write failed inside the engine and changed nothing; see the error log");
+            default -> new TimelineException(message != null ? message :
+                "the write failed inside the engine and changed nothing; see the error log");
         };
     }
 }

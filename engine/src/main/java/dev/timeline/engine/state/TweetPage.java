@@ -77,9 +77,27 @@ public abstract class TweetPage
         return text.getStringWithoutLengthUtf8(textOffset(index), textLengths[index]);
     }
 
-    void clear()
+    /** Empties the page, for a feeder that fills it from elsewhere, such as an answer from a cluster. */
+    public void clear()
     {
         size = 0;
+    }
+
+    /**
+     * Appends a tweet whose UTF-8 text is {@code length} bytes of {@code text} at {@code offset}, for a
+     * feeder that fills the page from elsewhere.
+     *
+     * @throws IndexOutOfBoundsException if the page is full or the text longer than a tweet's.
+     */
+    public void add(final long id, final long author, final DirectBuffer text, final int offset, final int length)
+    {
+        if (size == ids.length || length > MAX_TEXT_BYTES)
+        {
+            throw new IndexOutOfBoundsException("a page holds " + ids.length + " tweets of at most " +
+                MAX_TEXT_BYTES + " bytes");
+        }
+        final int index = add(id, author, length);
+        this.text.putBytes(textOffset(index), text, offset, length);
     }
 
     /** Appends a tweet whose text the caller copies next into {@link #mutableText} at {@link #textOffset}. */
