@@ -1,0 +1,130 @@
+package dev.timeline.cluster;
+
+import io.aeron.archive.Archive;
+import io.aeron.archive.ArchiveThreadingMode;
+import io.aeron.archive.client.AeronArchive;
+import io.aeron.cluster.AllowBackupAndStandbyAuthorisationService;
+import io.aeron.cluster.ConsensusModule;
+import io.aeron.cluster.codecs.AdminRequestDecoder;
+import io.aeron.cluster.codecs.AdminRequestType;
+import io.aeron.cluster.codecs.MessageHeaderDecoder;
+import io.aeron.cluster.service.ClusteredService;
+import io.aeron.cluster.service.ClusteredServiceContainer;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NoOpLock;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * The Aeron contexts of one member, in one process: a media driver, an archive and a consensus
+ * module (launched together), and the container of the timeline service. Every agent shares one
+ * thread per component and sleeps a millisecond when idle, so three members fit two cores; every
+ * listener binds the member's own host, on its ports (see {@link Members}); the durable state is the
+ * data directory's {@code cluster/} and {@code archive/}; the driver's buffers are sparse files in
+ * the member's Aeron directory, recreated at each start.
+ */
+final class MemberContexts
+{
+    static final String CLUSTER_DIRECTORY = "cluster";
+    static final String ARCHIVE_DIRECTORY = "archive";
+    static final String INGRESS_CHANNEL = "aeron:udp?term-length=1m";
+    private static final int MAX_SESSIONS = 1024;
+    private static final int SEGMENT_LENGTH = 64 << 20;
+
+    final MediaDriver.Context driver;
+    final Archive.Context archive;
+    final ConsensusModule.Context consensus;
+    final ClusteredServiceContainer.Context container;
+
+    MemberContexts(final NodeConfig config, final ClusteredService service, final ErrorHandler errors)
+    {
+        final Members members = config.members();
+        final int id = config.memberId();
+        final String host = members.host(id);
+        final String aeronDirectory = config.aeronDirectory().toString();
+        final Path data = config.dataDirectory();
+        final Supplier<IdleStrategy> idle = () -> new SleepingMillisIdleStrategy(1);
+        final long heartbeat = config.leaderHeartbeatTimeout().toNanos();
+
+        driver = new MediaDriver.Context()
+            .aeronDirectoryName(aeronDirectory)
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true)
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(idle.get())
+            .termBufferSparseFile(true)
+            .publicationTermBufferLength(256 * 1024)
+            .ipcTermBufferLength(4 << 20)
+            .errorHandler(errors);
+
+        archive = new Archive.Context()
+            .archiveDir(data.resolve(ARCHIVE_DIRECTORY).toFile())
+            .archiveId(id)
+            .controlChannel("aeron:udp?endpoint=" + members.endpoint(id, Members.ARCHIVE_CONTROL))
+            .localControlChannel("aeron:ipc?term-length=64k")
+            .replicationChannel("aeron:udp?endpoint=" + members.endpoint(id, Members.ARCHIVE_REPLICATION))
+            .archiveClientContext(new AeronArchive.Context().controlResponseChannel("aeron:udp?endpoint=" + host + ":0"))
+            .recordingEventsEnabled(false)
+            .threadingMode(ArchiveThreadingMode.SHARED)
+            .idleStrategySupplier(idle)
+            .segmentFileLength(Math.max(SEGMENT_LENGTH, config.logTermLength()))
+            .deleteArchiveOnStart(false)
+            .errorHandler(errors);
+
+        consensus = new ConsensusModule.Context()
+            .clusterMemberId(id)
+            .clusterMembers(members.clusterMembers())
+            .clusterDir(data.resolve(CLUSTER_DIRECTORY).toFile())
+            .aeronDirectoryName(aeronDirectory)
+            .ingressChannel(INGRESS_CHANNEL)
+            .logChannel("aeron:udp?term-length=" + config.logTermLength())
+            .replicationChannel("aeron:udp?endpoint=" + members.endpoint(id, Members.CLUSTER_REPLICATION))
+            .archiveContext(localArchive(aeronDirectory))
+            .leaderHeartbeatTimeoutNs(heartbeat)
+            .leaderHeartbeatIntervalNs(heartbeat / 10)
+            .electionTimeoutNs(heartbeat / 2)
+            .electionStatusIntervalNs(heartbeat / 20)
+            .startupCanvassTimeoutNs(heartbeat * 2)
+            .terminationTimeoutNs(heartbeat)
+            .maxConcurrentSessions(MAX_SESSIONS)
+            .authenticatorSupplier(config.secret()::authenticator)
+            .authorisationServiceSupplier(() -> MemberContexts::isAuthorised)
+            .idleStrategySupplier(idle)
+            .errorHandler(errors);
+
+        container = new ClusteredServiceContainer.Context()
+            .aeronDirectoryName(aeronDirectory)
+            .clusterDir(data.resolve(CLUSTER_DIRECTORY).toFile())
+            .archiveContext(localArchive(aeronDirectory))
+            .clusteredService(service)
+            .idleStrategySupplier(idle)
+            .errorHandler(errors);
+    }
+
+    /**
+     * What an authenticated client may ask of the consensus module besides commands: a snapshot of
+     * every member (a node does on close), and what Aeron allows by default (backups, standbys).
+     */
+    static boolean isAuthorised(final int protocolId, final int actionId, final Object type, final byte[] principal)
+    {
+        return protocolId == MessageHeaderDecoder.SCHEMA_ID && actionId == AdminRequestDecoder.TEMPLATE_ID &&
+            type == AdminRequestType.SNAPSHOT ||
+            AllowBackupAndStandbyAuthorisationService.INSTANCE.isAuthorised(protocolId, actionId, type, principal);
+    }
+
+    /** A client of the member's own archive, over IPC. */
+    static AeronArchive.Context localArchive(final String aeronDirectory)
+    {
+        return new AeronArchive.Context()
+            .lock(NoOpLock.INSTANCE)
+            .controlRequestChannel("aeron:ipc?term-length=64k")
+            .controlRequestStreamId(AeronArchive.Configuration.localControlStreamId())
+            .controlResponseChannel("aeron:ipc?term-length=64k")
+            .aeronDirectoryName(aeronDirectory);
+    }
+}

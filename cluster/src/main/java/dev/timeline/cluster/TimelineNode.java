@@ -1,0 +1,388 @@
+package dev.timeline.cluster;
+
+import dev.timeline.engine.DataDirectoryException;
+import dev.timeline.engine.EngineClosedException;
+import dev.timeline.engine.TimelineBuffer;
+import dev.timeline.engine.TimelineException;
+import dev.timeline.engine.Timelines;
+import dev.timeline.engine.state.AckSlots;
+import dev.timeline.engine.state.CommandChecks;
+import dev.timeline.engine.state.CommandGate;
+import dev.timeline.engine.state.OffHeapBudget;
+import dev.timeline.engine.state.PartitionState;
+import dev.timeline.engine.state.Partitioner;
+import dev.timeline.engine.state.TimelineReader;
+import dev.timeline.engine.state.TweetText;
+import dev.timeline.engine.status.Counter;
+import dev.timeline.engine.status.EngineCounters;
+import dev.timeline.engine.status.ErrorLog;
+import io.aeron.archive.ArchiveMarkFile;
+import io.aeron.cluster.ClusteredMediaDriver;
+import io.aeron.cluster.client.AeronCluster;
+import io.aeron.cluster.service.Cluster;
+import io.aeron.cluster.service.ClusterMarkFile;
+import io.aeron.cluster.service.ClusteredServiceContainer;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.timeline.engine.state.CommandChecks.checkPair;
+import static dev.timeline.engine.state.CommandChecks.checkTweetId;
+import static dev.timeline.engine.state.CommandChecks.checkUser;
+
+/**
+ * One member of a replicated timeline engine, in the caller's process: a media driver, an archive,
+ * a consensus module and the {@link TimelineService} that applies the committed log to this
+ * member's replica. It has the API of the embedded engine.
+ * <p>
+ * Writes go through the cluster: they return once committed and applied on this member, so a read
+ * here right after shows them. While there is no leader they wait, up to the write timeout, and are
+ * sent again to the next leader; a write sent again is applied once. Reads come from this member's
+ * replica, lock-free, at the speed of the embedded engine; {@link #sync()} waits until this member
+ * has applied everything committed before it was called.
+ * <p>
+ * A member's data directory holds its archived log and snapshots ({@code archive/},
+ * {@code cluster/}) and its error log, and is locked while it runs. Closing a node asks the cluster
+ * for a snapshot first, then leaves the cluster, which goes on with the other members.
+ */
+public final class TimelineNode implements Timelines
+{
+    private static final int OUTBOX_BYTES = 4 << 20;
+    private static final long SNAPSHOT_ON_CLOSE_WAIT_MS = 10_000;
+    private static final long LEADER_LINGER_MS = 300;
+
+    private final NodeConfig config;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final EngineCounters counters;
+    private final ErrorLog errors;
+    private final PartitionState state;
+    private final TimelineService service;
+    private final TimelineReader reader;
+    private final ClusterCommands commands;
+    private final ClusteredMediaDriver clusteredDriver;
+    private final ClusteredServiceContainer container;
+    private final AgentRunner clientRunner;
+    private final AtomicReference<Throwable> halted = new AtomicReference<>();
+
+    private TimelineNode(final NodeConfig config)
+    {
+        this.config = config;
+        final Path data = config.dataDirectory();
+        try
+        {
+            Files.createDirectories(data);
+            lockChannel = FileChannel.open(data.resolve("member.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+        }
+        catch (final IOException ex)
+        {
+            throw new DataDirectoryException("cannot lock member directory " + data + ": " + ex.getMessage(), ex);
+        }
+        if (lock == null)
+        {
+            CloseHelper.quietClose(lockChannel);
+            throw new DataDirectoryException("member directory " + data + " is in use by another node");
+        }
+        try
+        {
+            clearMarkFilesOfDeadRuns(data);
+            counters = new EngineCounters(data);
+            errors = ErrorLog.create(data, SystemEpochClock.INSTANCE, counters.counter(Counter.ERRORS));
+        }
+        catch (final IOException ex)
+        {
+            release();
+            throw new DataDirectoryException("cannot prepare member directory " + data + ": " + ex.getMessage(), ex);
+        }
+        state = new PartitionState(0, new Partitioner(1), config.strategy(), config.timelineCapacity(),
+            config.celebrityThreshold(), new OffHeapBudget(config.offHeapLimit(), 1));
+        final AckSlots acks = new AckSlots(config.maxInFlight());
+        final long clientId = new SecureRandom().nextLong() & Long.MAX_VALUE;
+        service = new TimelineService(state, clientId, acks, new SnapshotTransfer(data), this::halt,
+            new SleepingMillisIdleStrategy(1));
+        reader = service.reader();
+        final ManyToOneRingBuffer outbox = new ManyToOneRingBuffer(
+            new UnsafeBuffer(ByteBuffer.allocateDirect(OUTBOX_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
+        commands = new ClusterCommands(
+            outbox, acks, null, new CommandGate(config.maxInFlight(), OUTBOX_BYTES), config.nanoClock(),
+            config.writeTimeout());
+        final MemberContexts contexts = new MemberContexts(config, service, errors);
+        ClusteredMediaDriver driver = null;
+        ClusteredServiceContainer serviceContainer = null;
+        try
+        {
+            driver = ClusteredMediaDriver.launch(contexts.driver, contexts.archive, contexts.consensus);
+            serviceContainer = ClusteredServiceContainer.launch(contexts.container);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(serviceContainer, driver);
+            state.free();
+            release();
+            throw new TimelineException("member " + config.memberId() + " could not start: " + ex.getMessage(), ex);
+        }
+        clusteredDriver = driver;
+        container = serviceContainer;
+        final IngressClient client = new IngressClient(
+            this::clusterContext, clientId, outbox, acks, null, false, config.nanoClock(),
+            config.leaderHeartbeatTimeout().toNanos() * 4, errors);
+        final SnapshotSchedule snapshots = new SnapshotSchedule(
+            contexts.consensus, config.snapshotInterval(), config.aeronDirectory().toString(), errors);
+        clientRunner = new AgentRunner(
+            new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
+            errors::log, errors.counter(), new CompositeAgent(client, snapshots));
+        AgentRunner.startOnThread(clientRunner);
+    }
+
+    /**
+     * Starts this member of the cluster in {@code config}, recovering its replica from its data
+     * directory: its last snapshot and the log after it, then what the others committed meanwhile.
+     *
+     * @throws IllegalArgumentException if a setting is missing or out of range.
+     * @throws DataDirectoryException   if the data directory is in use by another node or unusable.
+     */
+    public static TimelineNode launch(final NodeConfig config)
+    {
+        return new TimelineNode(config.conclude());
+    }
+
+    @Override
+    public void follow(final long follower, final long followee)
+    {
+        checkPair(follower, followee, "follow");
+        commands.await(commands.submit(IngressLayout.FOLLOW, follower, followee, null));
+    }
+
+    @Override
+    public void unfollow(final long follower, final long followee)
+    {
+        checkPair(follower, followee, "unfollow");
+        commands.await(commands.submit(IngressLayout.UNFOLLOW, follower, followee, null));
+    }
+
+    @Override
+    public long post(final long author, final CharSequence text)
+    {
+        checkUser(author, "author");
+        return commands.await(commands.post(author, text, TweetText.utf8Length(text), null));
+    }
+
+    @Override
+    public void delete(final long tweetId)
+    {
+        checkTweetId(tweetId);
+        commands.await(commands.submit(IngressLayout.DELETE, tweetId, 0, null));
+    }
+
+    @Override
+    public CompletableFuture<Void> followAsync(final long follower, final long followee)
+    {
+        checkPair(follower, followee, "follow");
+        final CompletableFuture<Void> future = new CompletableFuture<>();
+        CommandGate.submitAsync(future, () -> commands.submit(IngressLayout.FOLLOW, follower, followee, future));
+        return future;
+    }
+
+    @Override
+    public CompletableFuture<Void> unfollowAsync(final long follower, final long followee)
+    {
+        checkPair(follower, followee, "unfollow");
+        final CompletableFuture<Void> future = new CompletableFuture<>();
+        CommandGate.submitAsync(future, () -> commands.submit(IngressLayout.UNFOLLOW, follower, followee, future));
+        return future;
+    }
+
+    @Override
+    public CompletableFuture<Long> postAsync(final long author, final CharSequence text)
+    {
+        checkUser(author, "author");
+        final int length = TweetText.utf8Length(text);
+        final CompletableFuture<Long> future = new CompletableFuture<>();
+        CommandGate.submitAsync(future, () -> commands.post(author, text, length, future));
+        return future;
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAsync(final long tweetId)
+    {
+        checkTweetId(tweetId);
+        final CompletableFuture<Void> future = new CompletableFuture<>();
+        CommandGate.submitAsync(future, () -> commands.submit(IngressLayout.DELETE, tweetId, 0, future));
+        return future;
+    }
+
+    /** Reads this member's replica: every write this node acknowledged, and what it applied since. */
+    @Override
+    public int home(final long user, final int limit, final long before, final TimelineBuffer into)
+    {
+        CommandChecks.checkRead(user, limit, before);
+        checkOpen();
+        return reader.home(user, limit, before, into);
+    }
+
+    @Override
+    public int tweets(final long user, final int limit, final long before, final TimelineBuffer into)
+    {
+        CommandChecks.checkRead(user, limit, before);
+        checkOpen();
+        return reader.tweets(user, limit, before, into);
+    }
+
+    /** Waits until this member has applied everything the cluster committed before the call. */
+    public void sync()
+    {
+        commands.await(commands.submit(IngressLayout.SYNC, 0, 0, null));
+    }
+
+    /** This member's role now: leader, follower or candidate. */
+    public Cluster.Role role()
+    {
+        return Cluster.Role.get(clusteredDriver.consensusModule().context().clusterNodeRoleCounter());
+    }
+
+    /** This member's id: its index among the members. */
+    public int memberId()
+    {
+        return config.memberId();
+    }
+
+    /** Why this member stopped applying the log, or null while it applies it. */
+    public Throwable halted()
+    {
+        return halted.get();
+    }
+
+    /**
+     * Asks the cluster for a snapshot, so that a restart replays little, waits a while for this
+     * member's, then leaves the cluster and releases the data directory. A leader leaving is replaced
+     * at once. Idempotent.
+     */
+    @Override
+    public void close()
+    {
+        if (!commands.gate().close())
+        {
+            return;
+        }
+        snapshotBeforeClose();
+        final boolean leader = role() == Cluster.Role.LEADER;
+        CloseHelper.quietCloseAll(clientRunner, container, clusteredDriver.consensusModule());
+        if (leader)
+        {
+            sleep(LEADER_LINGER_MS);
+        }
+        CloseHelper.quietClose(clusteredDriver);
+        CloseHelper.quietCloseAll(errors, counters);
+        state.free();
+        release();
+    }
+
+    private void snapshotBeforeClose()
+    {
+        if (halted.get() != null)
+        {
+            return;
+        }
+        final io.aeron.Counter snapshots = clusteredDriver.consensusModule().context().snapshotCounter();
+        final long before = snapshots.get();
+        try (AeronCluster admin = AeronCluster.connect(clusterContext()))
+        {
+            if (admin.sendAdminRequestToTakeASnapshot(admin.context().aeron().nextCorrelationId()))
+            {
+                final long deadline = System.currentTimeMillis() + SNAPSHOT_ON_CLOSE_WAIT_MS;
+                while (snapshots.get() == before && System.currentTimeMillis() < deadline)
+                {
+                    admin.pollEgress();
+                    sleep(1);
+                }
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            errors.onError(ex);
+        }
+    }
+
+    private AeronCluster.Context clusterContext()
+    {
+        final Members members = config.members();
+        return new AeronCluster.Context()
+            .aeronDirectoryName(config.aeronDirectory().toString())
+            .ingressChannel(MemberContexts.INGRESS_CHANNEL)
+            .ingressEndpoints(members.ingressEndpoints())
+            .egressChannel("aeron:udp?endpoint=" + members.host(config.memberId()) + ":0|term-length=1m")
+            .credentialsSupplier(config.secret().credentials());
+    }
+
+    private void halt(final Throwable why)
+    {
+        if (halted.compareAndSet(null, why))
+        {
+            errors.onError(why);
+        }
+    }
+
+    private void checkOpen()
+    {
+        if (commands.gate().isClosed())
+        {
+            throw new EngineClosedException("the node is closed");
+        }
+    }
+
+    private void release()
+    {
+        try
+        {
+            lock.release();
+        }
+        catch (final IOException ignored)
+        {
+            // closing the channel releases it too
+        }
+        CloseHelper.quietClose(lockChannel);
+    }
+
+    /**
+     * Deletes the mark files a member killed with SIGKILL leaves behind, which would keep it from
+     * starting for ten seconds: with the directory locked, no live member owns them.
+     */
+    private static void clearMarkFilesOfDeadRuns(final Path data) throws IOException
+    {
+        final Path cluster = data.resolve(MemberContexts.CLUSTER_DIRECTORY);
+        Files.deleteIfExists(cluster.resolve(ClusterMarkFile.FILENAME));
+        Files.deleteIfExists(cluster.resolve(ClusterMarkFile.markFilenameForService(0)));
+        Files.deleteIfExists(data.resolve(MemberContexts.ARCHIVE_DIRECTORY).resolve(ArchiveMarkFile.FILENAME));
+    }
+
+    private static void sleep(final long millis)
+    {
+        try
+        {
+            Thread.sleep(millis);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
