@@ -1,5 +1,6 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.model.EdgeChange;
 import dev.timeline.engine.model.ReferenceTimelines;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

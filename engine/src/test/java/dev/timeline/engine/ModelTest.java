@@ -1,5 +1,6 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.model.ModelRun;
 import dev.timeline.engine.status.Counter;
 import dev.timeline.engine.status.CountersFile;
 import org.junit.jupiter.api.Timeout;
@@ -47,7 +48,7 @@ class ModelTest
     @MethodSource("runs")
     void everyAnswerMatchesTheReference(final EngineShape shape, final long seed, @TempDir final Path dataDirectory)
     {
-        try (ModelRun run = new ModelRun(List.of(shape), dataDirectory, seed))
+        try (ModelRun run = new ModelRun(new EngineTarget(List.of(shape), dataDirectory), seed))
         {
             run.run(STEPS, 2);
         }
@@ -64,7 +65,7 @@ class ModelTest
     void everyAnswerMatchesTheReferenceWhenTimelinesRunOutOfMemory(
         final EngineShape shape, final long seed, @TempDir final Path dataDirectory)
     {
-        try (ModelRun run = new ModelRun(List.of(shape), dataDirectory, seed))
+        try (ModelRun run = new ModelRun(new EngineTarget(List.of(shape), dataDirectory), seed))
         {
             run.run(STEPS, 2);
         }
@@ -91,7 +92,7 @@ class ModelTest
         final List<EngineShape> shapes = new ArrayList<>(
             EngineShape.all().filter(shape -> shape.partitions() == partitions).toList());
         Collections.shuffle(shapes, new Random(seed));
-        try (ModelRun run = new ModelRun(shapes, dataDirectory, seed))
+        try (ModelRun run = new ModelRun(new EngineTarget(shapes, dataDirectory), seed))
         {
             run.run(STEPS, 8);
         }

@@ -1,4 +1,4 @@
-package dev.timeline.engine;
+package dev.timeline.engine.model;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -8,9 +8,9 @@ import java.util.concurrent.CompletionException;
  * What a call returned, or which exception it threw, so that the engine and the reference can be
  * compared call by call: equal values, or failures of the same class.
  */
-record Outcome(Object value, Class<? extends Throwable> failure, String message)
+public record Outcome(Object value, Class<? extends Throwable> failure, String message)
 {
-    static Outcome of(final Callable<?> call)
+    public static Outcome of(final Callable<?> call)
     {
         try
         {
@@ -26,12 +26,12 @@ record Outcome(Object value, Class<? extends Throwable> failure, String message)
         }
     }
 
-    boolean sameAs(final Outcome other)
+    public boolean sameAs(final Outcome other)
     {
         return failure == null ? other.failure == null && Objects.equals(value, other.value) : failure == other.failure;
     }
 
-    boolean succeeded()
+    public boolean succeeded()
     {
         return failure == null;
     }

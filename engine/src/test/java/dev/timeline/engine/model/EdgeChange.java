@@ -1,8 +1,8 @@
-package dev.timeline.engine;
+package dev.timeline.engine.model;
 
 /** A follow or an unfollow, on an engine or on the reference. */
 @FunctionalInterface
-interface EdgeChange
+public interface EdgeChange
 {
     void apply(long follower, long followee);
 }

@@ -1,10 +1,10 @@
-package dev.timeline.engine;
+package dev.timeline.engine.model;
 
-import dev.timeline.engine.model.Population;
-import dev.timeline.engine.model.ReferenceTimelines;
-import dev.timeline.engine.model.Texts;
+import dev.timeline.engine.Limits;
+import dev.timeline.engine.TimelineBuffer;
+import dev.timeline.engine.Timelines;
+import dev.timeline.engine.Tweet;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,41 +15,36 @@ import java.util.concurrent.CompletableFuture;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * One random workload, from one seed, run against an engine and the {@link ReferenceTimelines} side
- * by side: every write must succeed or fail alike, every read must return the same tweets in the
- * same order. The engine is closed and recovered from its data directory along the way, each time
- * with the next of its shapes: the settings a directory was written with change no answer. Every
- * second recovery ignores the snapshots and replays the whole journal.
+ * One random workload, from one seed, run against a {@link ModelTarget} and the
+ * {@link ReferenceTimelines} side by side: every write must succeed or fail alike, every read must
+ * return the same tweets in the same order. The target recovers along the way, as it can: an engine
+ * from its data directory, a cluster by restarting its members.
  */
-final class ModelRun implements AutoCloseable
+public final class ModelRun implements AutoCloseable
 {
     private static final int USERS = Integer.getInteger("timeline.model.users", 24);
 
     private final ReferenceTimelines reference = new ReferenceTimelines();
     private final Map<String, Long> cursors = new HashMap<>();
     private final TimelineBuffer buffer = new TimelineBuffer();
-    private final List<EngineShape> shapes;
-    private final Path dataDirectory;
+    private final ModelTarget target;
     private final long seed;
     private final Random random;
     private final Population population;
-    private EngineShape shape;
-    private TimelineEngine engine;
-    private int opens;
+    private Timelines engine;
     private int step;
 
-    /** Opens the engine with the first of {@code shapes}; each recovery takes the next, round and round. */
-    ModelRun(final List<EngineShape> shapes, final Path dataDirectory, final long seed)
+    /** A run of the workload of {@code seed} against {@code target}, which it closes at the end. */
+    public ModelRun(final ModelTarget target, final long seed)
     {
-        this.shapes = shapes;
-        this.dataDirectory = dataDirectory;
+        this.target = target;
         this.seed = seed;
         this.random = new Random(seed);
         this.population = new Population(random, USERS);
-        open();
     }
 
-    void run(final int steps, final int recoveries)
+    /** Runs {@code steps} random calls, recovering the target {@code recoveries} times along the way. */
+    public void run(final int steps, final int recoveries)
     {
         final int recoverEvery = Math.max(1, steps / (recoveries + 1));
         for (step = 1; step <= steps; step++)
@@ -66,11 +61,12 @@ final class ModelRun implements AutoCloseable
     @Override
     public void close()
     {
-        engine.close();
+        target.close();
     }
 
     private void step()
     {
+        engine = target.writer(random);
         final int roll = random.nextInt(100);
         if (roll < 8)
         {
@@ -226,6 +222,7 @@ final class ModelRun implements AutoCloseable
 
     private List<?> read(final boolean home, final long user, final int limit, final long before)
     {
+        engine = target.reader(random);
         final int variant = random.nextInt(3);
         final String op = (home ? "home(" : "tweets(") + user + ", " + limit + ", " + before + ")" +
             (variant == 0 ? " into a buffer" : "");
@@ -257,16 +254,8 @@ final class ModelRun implements AutoCloseable
 
     private void recover()
     {
-        engine.close();
-        open();
+        target.recover();
         verifyEverything();
-    }
-
-    private void open()
-    {
-        shape = shapes.get(opens % shapes.size());
-        engine = TimelineEngine.open(shape.config(dataDirectory).ignoreSnapshots(opens % 2 == 1));
-        opens++;
     }
 
     private void verifyEverything()
@@ -276,8 +265,7 @@ final class ModelRun implements AutoCloseable
             walk(true, user, Limits.MAX_LIMIT);
             walk(false, user, Limits.MAX_LIMIT);
         }
-        ReferenceChecks.assertSameCounts(
-            reference, engine, "seed " + seed + ", step " + step + ", " + shape + ", open " + opens);
+        target.assertSameCounts(reference, "seed " + seed + ", step " + step + ", " + target);
     }
 
     private Outcome compare(final String op, final Callable<?> onEngine, final Callable<?> onReference)
@@ -292,8 +280,8 @@ final class ModelRun implements AutoCloseable
         if (!actual.sameAs(expected))
         {
             fail(String.format(
-                "seed %d, step %d, %s, open %d: %s%n  engine:    %s%n  reference: %s%s",
-                seed, step, shape, opens, op, summary(actual), summary(expected), firstDifference(actual, expected)));
+                "seed %d, step %d, %s: %s%n  engine:    %s%n  reference: %s%s",
+                seed, step, target, op, summary(actual), summary(expected), firstDifference(actual, expected)));
         }
     }
 
