@@ -71,12 +71,11 @@ final class ClusterCommands
         return gate.commit(outbox, index, slot);
     }
 
-    /** Submits a read through the log, answered into {@code into}; returns its slot. */
-    int read(final int type, final long user, final int limit, final long before, final TweetPage into)
+    /** Submits a read through the log, answered into the page of its slot; returns the slot. */
+    int read(final int type, final long user, final int limit, final long before)
     {
         final int slot = gate.enter(acks, null);
-        into.clear();
-        pages[slot] = into;
+        pages[slot].clear();
         final int index = gate.claim(outbox, acks, type, IngressLayout.READ_LENGTH, slot);
         final UnsafeBuffer buffer = start(index, type, slot);
         buffer.putLong(index + FIRST_OFFSET, user);

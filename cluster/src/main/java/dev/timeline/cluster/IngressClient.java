@@ -1,6 +1,7 @@
 package dev.timeline.cluster;
 
 import dev.timeline.engine.state.AckSlots;
+import dev.timeline.engine.state.Outcomes;
 import dev.timeline.engine.state.TweetPage;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
@@ -18,7 +19,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -62,7 +62,6 @@ final class IngressClient implements Agent, EgressListener
     private final int[] tags = new int[ClientSessions.WINDOW];
     private final long[] sentAtNs = new long[ClientSessions.WINDOW];
     private final boolean[] answered = new boolean[ClientSessions.WINDOW];
-    private final UnsafeBuffer emptyText = new UnsafeBuffer(new byte[0]);
     private AeronCluster cluster;
     private long nextSequence = 1;
     private long oldestUnanswered = 1;
@@ -108,6 +107,10 @@ final class IngressClient implements Agent, EgressListener
     public int doWork()
     {
         final long nowNs = clock.nanoTime();
+        if (refusal != null)
+        {
+            return failPending(refusal);
+        }
         if ((cluster == null || cluster.isClosed()) && !connect(nowNs))
         {
             return outbox.read(onCommand, DRAIN_LIMIT);
@@ -265,7 +268,6 @@ final class IngressClient implements Agent, EgressListener
         catch (final AuthenticationException ex)
         {
             refusal = "the cluster refused this client: wrong or missing secret";
-            failPending(refusal);
             return false;
         }
         catch (final AeronException ex)
@@ -275,19 +277,20 @@ final class IngressClient implements Agent, EgressListener
         }
     }
 
-    /** Answers every command in flight, and every one to come, with {@code why}. */
-    private void failPending(final String why)
+    /** Answers every command in flight with {@code why}; returns how many. */
+    private int failPending(final String why)
     {
-        outbox.read(onCommand, Integer.MAX_VALUE);
+        final int taken = outbox.read(onCommand, Integer.MAX_VALUE);
         for (long sequence = oldestUnanswered; sequence < nextSequence; sequence++)
         {
             if (!answered[(int)(sequence & MASK)])
             {
-                acks.complete(tags[(int)(sequence & MASK)], dev.timeline.engine.state.Outcomes.FAILED, 0, why);
+                acks.complete(tags[(int)(sequence & MASK)], Outcomes.FAILED, 0, why);
                 answered[(int)(sequence & MASK)] = true;
             }
         }
         oldestUnanswered = nextSequence;
         nextToSend = nextSequence;
+        return taken;
     }
 }

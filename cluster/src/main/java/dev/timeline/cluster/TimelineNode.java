@@ -2,6 +2,7 @@ package dev.timeline.cluster;
 
 import dev.timeline.engine.DataDirectoryException;
 import dev.timeline.engine.EngineClosedException;
+import dev.timeline.engine.EngineStats;
 import dev.timeline.engine.TimelineBuffer;
 import dev.timeline.engine.TimelineException;
 import dev.timeline.engine.Timelines;
@@ -251,6 +252,12 @@ public final class TimelineNode implements Timelines
     public void sync()
     {
         commands.await(commands.submit(IngressLayout.SYNC, 0, 0, null));
+    }
+
+    /** A summary of this member's replica now; approximate while commands are being applied. */
+    public EngineStats stats()
+    {
+        return state.stats();
     }
 
     /** This member's role now: leader, follower or candidate. */
