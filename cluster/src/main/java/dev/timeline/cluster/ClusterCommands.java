@@ -6,8 +6,11 @@ import dev.timeline.engine.state.TweetPage;
 import dev.timeline.engine.state.TweetText;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -93,6 +96,13 @@ final class ClusterCommands
     CommandGate gate()
     {
         return gate;
+    }
+
+    /** An outbox of {@code bytes} for callers on any thread and one agent taking their commands. */
+    static ManyToOneRingBuffer outbox(final int bytes)
+    {
+        return new ManyToOneRingBuffer(
+            new UnsafeBuffer(ByteBuffer.allocateDirect(bytes + RingBufferDescriptor.TRAILER_LENGTH)));
     }
 
     private UnsafeBuffer start(final int index, final int type, final int slot)

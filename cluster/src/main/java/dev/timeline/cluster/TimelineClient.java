@@ -3,11 +3,9 @@ package dev.timeline.cluster;
 import dev.timeline.engine.EngineClosedException;
 import dev.timeline.engine.TimelineBuffer;
 import dev.timeline.engine.TimelineException;
-import dev.timeline.engine.Timelines;
 import dev.timeline.engine.state.AckSlots;
 import dev.timeline.engine.state.CommandChecks;
 import dev.timeline.engine.state.CommandGate;
-import dev.timeline.engine.state.TweetText;
 import dev.timeline.engine.status.ErrorLog;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.driver.MediaDriver;
@@ -17,18 +15,10 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
-import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static dev.timeline.engine.state.CommandChecks.checkPair;
-import static dev.timeline.engine.state.CommandChecks.checkTweetId;
-import static dev.timeline.engine.state.CommandChecks.checkUser;
 
 /**
  * A client of a replicated timeline engine, for a process that holds no replica: the API of the
@@ -38,7 +28,7 @@ import static dev.timeline.engine.state.CommandChecks.checkUser;
  * Reads go through the log too, so they are linearizable: each reflects every write committed
  * before it.
  */
-public final class TimelineClient implements Timelines
+public final class TimelineClient extends ClusterWrites
 {
     private static final int OUTBOX_BYTES = 4 << 20;
 
@@ -46,13 +36,22 @@ public final class TimelineClient implements Timelines
     private final MediaDriver driver;
     private final ErrorLog errors = ErrorLog.inMemory(SystemEpochClock.INSTANCE);
     private final TimelineBuffer[] pages;
-    private final ClusterCommands commands;
     private final IngressClient client;
     private final AgentRunner runner;
 
     private TimelineClient(final ClientConfig config)
     {
+        this(config, new AckSlots(config.maxInFlight()), ClusterCommands.outbox(OUTBOX_BYTES), pages(config.maxInFlight()));
+    }
+
+    private TimelineClient(
+        final ClientConfig config, final AckSlots acks, final ManyToOneRingBuffer outbox, final TimelineBuffer[] pages)
+    {
+        super(new ClusterCommands(
+            outbox, acks, pages, new CommandGate(config.maxInFlight(), OUTBOX_BYTES), config.nanoClock(),
+            config.timeout()));
         this.config = config;
+        this.pages = pages;
         driver = config.aeronDirectory() != null ? null : MediaDriver.launchEmbedded(new MediaDriver.Context()
             .threadingMode(ThreadingMode.SHARED)
             .sharedIdleStrategy(new SleepingMillisIdleStrategy(1))
@@ -60,17 +59,6 @@ public final class TimelineClient implements Timelines
             .publicationTermBufferLength(1 << 20)
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true));
-        final AckSlots acks = new AckSlots(config.maxInFlight());
-        pages = new TimelineBuffer[config.maxInFlight()];
-        for (int slot = 0; slot < pages.length; slot++)
-        {
-            pages[slot] = new TimelineBuffer();
-        }
-        final ManyToOneRingBuffer outbox = new ManyToOneRingBuffer(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(OUTBOX_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
-        commands = new ClusterCommands(
-            outbox, acks, pages, new CommandGate(config.maxInFlight(), OUTBOX_BYTES), config.nanoClock(),
-            config.timeout());
         client = new IngressClient(
             this::clusterContext, new SecureRandom().nextLong() & Long.MAX_VALUE, outbox, acks, pages, true,
             config.nanoClock(), config.resendAfter().toNanos(), errors);
@@ -89,71 +77,6 @@ public final class TimelineClient implements Timelines
     public static TimelineClient connect(final ClientConfig config)
     {
         return new TimelineClient(config.conclude());
-    }
-
-    @Override
-    public void follow(final long follower, final long followee)
-    {
-        checkPair(follower, followee, "follow");
-        await(commands.submit(IngressLayout.FOLLOW, follower, followee, null));
-    }
-
-    @Override
-    public void unfollow(final long follower, final long followee)
-    {
-        checkPair(follower, followee, "unfollow");
-        await(commands.submit(IngressLayout.UNFOLLOW, follower, followee, null));
-    }
-
-    @Override
-    public long post(final long author, final CharSequence text)
-    {
-        checkUser(author, "author");
-        return await(commands.post(author, text, TweetText.utf8Length(text), null));
-    }
-
-    @Override
-    public void delete(final long tweetId)
-    {
-        checkTweetId(tweetId);
-        await(commands.submit(IngressLayout.DELETE, tweetId, 0, null));
-    }
-
-    @Override
-    public CompletableFuture<Void> followAsync(final long follower, final long followee)
-    {
-        checkPair(follower, followee, "follow");
-        final CompletableFuture<Void> future = new CompletableFuture<>();
-        CommandGate.submitAsync(future, () -> commands.submit(IngressLayout.FOLLOW, follower, followee, future));
-        return future;
-    }
-
-    @Override
-    public CompletableFuture<Void> unfollowAsync(final long follower, final long followee)
-    {
-        checkPair(follower, followee, "unfollow");
-        final CompletableFuture<Void> future = new CompletableFuture<>();
-        CommandGate.submitAsync(future, () -> commands.submit(IngressLayout.UNFOLLOW, follower, followee, future));
-        return future;
-    }
-
-    @Override
-    public CompletableFuture<Long> postAsync(final long author, final CharSequence text)
-    {
-        checkUser(author, "author");
-        final int length = TweetText.utf8Length(text);
-        final CompletableFuture<Long> future = new CompletableFuture<>();
-        CommandGate.submitAsync(future, () -> commands.post(author, text, length, future));
-        return future;
-    }
-
-    @Override
-    public CompletableFuture<Void> deleteAsync(final long tweetId)
-    {
-        checkTweetId(tweetId);
-        final CompletableFuture<Void> future = new CompletableFuture<>();
-        CommandGate.submitAsync(future, () -> commands.submit(IngressLayout.DELETE, tweetId, 0, future));
-        return future;
     }
 
     /** Reads through the cluster's log: reflects every write committed before it. */
@@ -180,6 +103,16 @@ public final class TimelineClient implements Timelines
         }
     }
 
+    private static TimelineBuffer[] pages(final int slots)
+    {
+        final TimelineBuffer[] pages = new TimelineBuffer[slots];
+        for (int slot = 0; slot < slots; slot++)
+        {
+            pages[slot] = new TimelineBuffer();
+        }
+        return pages;
+    }
+
     private int read(final int type, final long user, final int limit, final long before, final TimelineBuffer into)
     {
         CommandChecks.checkRead(user, limit, before);
@@ -198,11 +131,12 @@ public final class TimelineClient implements Timelines
         return into.size();
     }
 
-    private long await(final int slot)
+    @Override
+    long await(final int slot)
     {
         try
         {
-            return commands.await(slot);
+            return super.await(slot);
         }
         catch (final TimelineException ex)
         {

@@ -5,7 +5,6 @@ import dev.timeline.engine.EngineClosedException;
 import dev.timeline.engine.EngineStats;
 import dev.timeline.engine.TimelineBuffer;
 import dev.timeline.engine.TimelineException;
-import dev.timeline.engine.Timelines;
 import dev.timeline.engine.state.AckSlots;
 import dev.timeline.engine.state.CommandChecks;
 import dev.timeline.engine.state.CommandGate;
@@ -13,7 +12,6 @@ import dev.timeline.engine.state.OffHeapBudget;
 import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.state.Partitioner;
 import dev.timeline.engine.state.TimelineReader;
-import dev.timeline.engine.state.TweetText;
 import dev.timeline.engine.status.Counter;
 import dev.timeline.engine.status.EngineCounters;
 import dev.timeline.engine.status.ErrorLog;
@@ -29,25 +27,17 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
-import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static dev.timeline.engine.state.CommandChecks.checkPair;
-import static dev.timeline.engine.state.CommandChecks.checkTweetId;
-import static dev.timeline.engine.state.CommandChecks.checkUser;
 
 /**
  * One member of a replicated timeline engine, in the caller's process: a media driver, an archive,
@@ -64,7 +54,7 @@ import static dev.timeline.engine.state.CommandChecks.checkUser;
  * {@code cluster/}) and its error log, and is locked while it runs. Closing a node asks the cluster
  * for a snapshot first, then leaves the cluster, which goes on with the other members.
  */
-public final class TimelineNode implements Timelines
+public final class TimelineNode extends ClusterWrites
 {
     private static final int OUTBOX_BYTES = 4 << 20;
     private static final long SNAPSHOT_ON_CLOSE_WAIT_MS = 10_000;
@@ -78,7 +68,6 @@ public final class TimelineNode implements Timelines
     private final PartitionState state;
     private final TimelineService service;
     private final TimelineReader reader;
-    private final ClusterCommands commands;
     private final ClusteredMediaDriver clusteredDriver;
     private final ClusteredServiceContainer container;
     private final AgentRunner clientRunner;
@@ -86,6 +75,14 @@ public final class TimelineNode implements Timelines
 
     private TimelineNode(final NodeConfig config)
     {
+        this(config, new AckSlots(config.maxInFlight()), ClusterCommands.outbox(OUTBOX_BYTES));
+    }
+
+    private TimelineNode(final NodeConfig config, final AckSlots acks, final ManyToOneRingBuffer outbox)
+    {
+        super(new ClusterCommands(
+            outbox, acks, null, new CommandGate(config.maxInFlight(), OUTBOX_BYTES), config.nanoClock(),
+            config.writeTimeout()));
         this.config = config;
         final Path data = config.dataDirectory();
         try
@@ -116,16 +113,10 @@ public final class TimelineNode implements Timelines
         }
         state = new PartitionState(0, new Partitioner(1), config.strategy(), config.timelineCapacity(),
             config.celebrityThreshold(), new OffHeapBudget(config.offHeapLimit(), 1));
-        final AckSlots acks = new AckSlots(config.maxInFlight());
         final long clientId = new SecureRandom().nextLong() & Long.MAX_VALUE;
         service = new TimelineService(state, clientId, acks, new SnapshotTransfer(data), this::halt,
             new SleepingMillisIdleStrategy(1));
         reader = service.reader();
-        final ManyToOneRingBuffer outbox = new ManyToOneRingBuffer(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(OUTBOX_BYTES + RingBufferDescriptor.TRAILER_LENGTH)));
-        commands = new ClusterCommands(
-            outbox, acks, null, new CommandGate(config.maxInFlight(), OUTBOX_BYTES), config.nanoClock(),
-            config.writeTimeout());
         final MemberContexts contexts = new MemberContexts(config, service, errors);
         ClusteredMediaDriver driver = null;
         ClusteredServiceContainer serviceContainer = null;
@@ -164,71 +155,6 @@ public final class TimelineNode implements Timelines
     public static TimelineNode launch(final NodeConfig config)
     {
         return new TimelineNode(config.conclude());
-    }
-
-    @Override
-    public void follow(final long follower, final long followee)
-    {
-        checkPair(follower, followee, "follow");
-        commands.await(commands.submit(IngressLayout.FOLLOW, follower, followee, null));
-    }
-
-    @Override
-    public void unfollow(final long follower, final long followee)
-    {
-        checkPair(follower, followee, "unfollow");
-        commands.await(commands.submit(IngressLayout.UNFOLLOW, follower, followee, null));
-    }
-
-    @Override
-    public long post(final long author, final CharSequence text)
-    {
-        checkUser(author, "author");
-        return commands.await(commands.post(author, text, TweetText.utf8Length(text), null));
-    }
-
-    @Override
-    public void delete(final long tweetId)
-    {
-        checkTweetId(tweetId);
-        commands.await(commands.submit(IngressLayout.DELETE, tweetId, 0, null));
-    }
-
-    @Override
-    public CompletableFuture<Void> followAsync(final long follower, final long followee)
-    {
-        checkPair(follower, followee, "follow");
-        final CompletableFuture<Void> future = new CompletableFuture<>();
-        CommandGate.submitAsync(future, () -> commands.submit(IngressLayout.FOLLOW, follower, followee, future));
-        return future;
-    }
-
-    @Override
-    public CompletableFuture<Void> unfollowAsync(final long follower, final long followee)
-    {
-        checkPair(follower, followee, "unfollow");
-        final CompletableFuture<Void> future = new CompletableFuture<>();
-        CommandGate.submitAsync(future, () -> commands.submit(IngressLayout.UNFOLLOW, follower, followee, future));
-        return future;
-    }
-
-    @Override
-    public CompletableFuture<Long> postAsync(final long author, final CharSequence text)
-    {
-        checkUser(author, "author");
-        final int length = TweetText.utf8Length(text);
-        final CompletableFuture<Long> future = new CompletableFuture<>();
-        CommandGate.submitAsync(future, () -> commands.post(author, text, length, future));
-        return future;
-    }
-
-    @Override
-    public CompletableFuture<Void> deleteAsync(final long tweetId)
-    {
-        checkTweetId(tweetId);
-        final CompletableFuture<Void> future = new CompletableFuture<>();
-        CommandGate.submitAsync(future, () -> commands.submit(IngressLayout.DELETE, tweetId, 0, future));
-        return future;
     }
 
     /** Reads this member's replica: every write this node acknowledged, and what it applied since. */

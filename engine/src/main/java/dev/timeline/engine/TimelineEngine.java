@@ -14,7 +14,6 @@ import org.agrona.CloseHelper;
 
 import java.io.IOException;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
