@@ -9,15 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -71,7 +67,7 @@ class JournalCrashTest
         throws IOException, InterruptedException
     {
         final Path stderr = dir.resolve("stderr.txt");
-        final Process child = new ProcessBuilder(childCommand(journalDir))
+        final Process child = new ProcessBuilder(ChildJvm.command(CrashingAppender.class, journalDir.toString()))
             .redirectError(stderr.toFile())
             .start();
         final AtomicLong lastAcknowledged = new AtomicLong(-1);
@@ -131,25 +127,6 @@ class JournalCrashTest
         {
             // the child was killed: a line without its newline was never acknowledged
         }
-    }
-
-    private static List<String> childCommand(final Path journalDir)
-    {
-        final String flags = System.getProperty("jvm.flags");
-        assertNotNull(flags, "the jvm.flags system property (set by Surefire from the parent pom) is needed");
-
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(flags.trim().split("\\s+")));
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CrashingAppender.class.getName());
-        command.add(journalDir.toString());
-
-        return command;
     }
 
     static
