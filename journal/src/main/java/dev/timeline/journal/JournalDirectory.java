@@ -1,7 +1,11 @@
 package dev.timeline.journal;
 
+import net.openhft.chronicle.core.OS;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +20,19 @@ import java.util.stream.Stream;
  * <p>
  * The format file is a small text file, {@value #FORMAT_FILE_NAME}, written atomically (temporary file, fsync,
  * rename, fsync of the directory) before any queue file exists, so every directory holding journal data has one.
+ * Chronicle Queue's metadata file, which it writes through a memory mapping, is made here too, allocated in full, so
+ * that on a full disk creating a journal fails with a {@link JournalFullException} rather than a fault.
  */
 final class JournalDirectory
 {
     static final String FORMAT_FILE_NAME = "journal.properties";
     static final String FORMAT_NAME = "timeline-journal";
+
+    /**
+     * Length of Chronicle Queue's metadata file: one mapping block of {@link OS#SAFE_PAGE_SIZE} and as much overlap,
+     * which Chronicle maps whole and never grows.
+     */
+    static final long METADATA_FILE_LENGTH = 2L * OS.SAFE_PAGE_SIZE;
 
     private static final String FORMAT_KEY = "format";
     private static final String VERSION_KEY = "version";
@@ -41,23 +53,17 @@ final class JournalDirectory
         if (Files.exists(directory.resolve(FORMAT_FILE_NAME)))
         {
             check(directory);
-            return;
+        }
+        else
+        {
+            create(directory);
         }
 
-        try
+        final Path metadataFile = directory.resolve(SingleChronicleQueue.QUEUE_METADATA_FILE);
+        if (!Files.exists(metadataFile))
         {
-            if (Files.exists(directory) && !isEmptyDirectory(directory))
-            {
-                throw new JournalException(directory + " is not a journal: it has no " + FORMAT_FILE_NAME +
-                    " and is not empty, so no journal is created in it");
-            }
-
-            Files.createDirectories(directory);
-            writeFormatFile(directory);
-        }
-        catch (final IOException ex)
-        {
-            throw new JournalException("cannot create a journal in " + directory + ": " + ex, ex);
+            writeAtomically(metadataFile, "the journal's metadata file", METADATA_FILE_LENGTH, (channel) ->
+                DiskSpace.writeZeros(channel, ByteBuffer.allocate(OS.SAFE_PAGE_SIZE), 0, METADATA_FILE_LENGTH));
         }
     }
 
@@ -135,23 +141,66 @@ final class JournalDirectory
         }
     }
 
-    private static void writeFormatFile(final Path directory) throws IOException
+    private static void create(final Path directory)
     {
+        try
+        {
+            if (Files.exists(directory) && !isEmptyDirectory(directory))
+            {
+                throw new JournalException(directory + " is not a journal: it has no " + FORMAT_FILE_NAME +
+                    " and is not empty, so no journal is created in it");
+            }
+
+            Files.createDirectories(directory);
+        }
+        catch (final IOException ex)
+        {
+            throw new JournalException("cannot create a journal in " + directory + ": " + ex, ex);
+        }
+
         final String content =
             "# Timeline engine journal: do not edit or delete this file.\n" +
             FORMAT_KEY + "=" + FORMAT_NAME + "\n" +
             VERSION_KEY + "=" + Journal.FORMAT_VERSION + "\n";
+        final ByteBuffer bytes = StandardCharsets.UTF_8.encode(content);
+        writeAtomically(directory.resolve(FORMAT_FILE_NAME), "the journal's format file", bytes.remaining(),
+            (channel) -> channel.write(bytes));
+    }
 
-        final Path temporary = directory.resolve(FORMAT_FILE_NAME + ".tmp");
-        try (FileChannel channel = FileChannel.open(
-            temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
+    /**
+     * Write a file whole or not at all: into a temporary file, forced, renamed into place, the directory forced.
+     * The temporary file is removed if the write fails, so a failed creation leaves the directory as it was.
+     */
+    private static void writeAtomically(
+        final Path file, final String purpose, final long length, final ContentWriter writer)
+    {
+        final Path directory = file.getParent();
+        final Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try
         {
-            channel.write(StandardCharsets.UTF_8.encode(content));
-            channel.force(true);
-        }
+            try (FileChannel channel = FileChannel.open(
+                temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
+            {
+                writer.write(channel);
+                channel.force(true);
+            }
 
-        Files.move(temporary, directory.resolve(FORMAT_FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
-        forceDirectory(directory);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(directory);
+        }
+        catch (final IOException ex)
+        {
+            throw DiskSpace.removeAfterFailure(temporary, DiskSpace.writeFailed(directory, purpose, length, ex));
+        }
+    }
+
+    /**
+     * Writes the content of a new file.
+     */
+    @FunctionalInterface
+    private interface ContentWriter
+    {
+        void write(FileChannel channel) throws IOException;
     }
 
     /**

@@ -36,12 +36,12 @@ final class DerivedEvents
         }
     }
 
-    private static long time(final long n)
+    static long time(final long n)
     {
         return 1_700_000_000_000L + n;
     }
 
-    private static long user(final long n)
+    static long user(final long n)
     {
         return (n * 0x9E3779B97F4A7C15L) >>> 1;
     }
@@ -51,7 +51,7 @@ final class DerivedEvents
         return TEXT_BASE_LENGTH + (int)(n % 40);
     }
 
-    private static byte textByte(final long n, final int i)
+    static byte textByte(final long n, final int i)
     {
         return (byte)('a' + (n + i) % 26);
     }
