@@ -24,6 +24,15 @@ import java.nio.file.Path;
  * An index is Chronicle's: it grows with each event but is not dense across days. An acknowledged append survives
  * the process being killed; {@link #sync()} makes it survive power loss too.
  * <p>
+ * Disk space is reserved ahead of need. Chronicle writes the queue files through memory mappings, and a write into a
+ * page the file system cannot back would kill the JVM with SIGBUS, so nothing is written there that was not allocated
+ * first: each file is kept allocated, by writing zeros, from the end of the last event to 4 MiB beyond it, renewed
+ * whenever less than the most one append can write (an event and one of Chronicle's index arrays, about 265 KiB)
+ * remains; the next day's file is made and allocated just before the first event that goes to it; Chronicle's
+ * metadata file is allocated whole when a journal is created. On a full disk an append, or the opening of a new
+ * journal, throws a {@link JournalFullException} before writing anything: the journal is unchanged, sequence numbers
+ * stay dense, and the same call succeeds on the same open journal once space is freed, with no reopening.
+ * <p>
  * Appends are single-writer (one thread). Replays and tailers may run on other threads, each used by one thread
  * at a time. Loading this class turns off Chronicle's usage analytics and start-up banner, and, unless the
  * application set them, its disk-space monitor thread ({@code chronicle.disk.monitor.disable}) and background
@@ -86,6 +95,7 @@ public final class Journal implements AutoCloseable
      * @param directory of the journal: absent, empty, or holding a journal.
      * @return the open journal.
      * @throws JournalException if the directory holds something else or a journal of a newer format.
+     * @throws JournalFullException if a new journal does not fit on the disk; what was made of it is removed.
      */
     public static Journal open(final Path directory)
     {
@@ -127,6 +137,7 @@ public final class Journal implements AutoCloseable
      * @param follower user who follows, 0 to 2<sup>63</sup>-1.
      * @param followee user followed, 0 to 2<sup>63</sup>-1.
      * @return index of the event.
+     * @throws JournalFullException if the disk has no room for it; nothing was written.
      */
     public long appendFollow(final long time, final long follower, final long followee)
     {
@@ -142,6 +153,7 @@ public final class Journal implements AutoCloseable
      * @param follower user who unfollows, 0 to 2<sup>63</sup>-1.
      * @param followee user unfollowed, 0 to 2<sup>63</sup>-1.
      * @return index of the event.
+     * @throws JournalFullException if the disk has no room for it; nothing was written.
      */
     public long appendUnfollow(final long time, final long follower, final long followee)
     {
@@ -160,6 +172,7 @@ public final class Journal implements AutoCloseable
      * @param offset   of the text in the buffer.
      * @param length   of the text, at most {@link PostEventDescriptor#MAX_TEXT_LENGTH} bytes.
      * @return index of the event.
+     * @throws JournalFullException if the disk has no room for it; nothing was written.
      */
     public long appendPost(
         final long time,
@@ -187,6 +200,7 @@ public final class Journal implements AutoCloseable
      * @param time    in milliseconds since the epoch.
      * @param tweetId of the deleted tweet, 0 to 2<sup>63</sup>-1.
      * @return index of the event.
+     * @throws JournalFullException if the disk has no room for it; nothing was written.
      */
     public long appendDelete(final long time, final long tweetId)
     {

@@ -13,17 +13,20 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Appends events to a queue, encoding each one in place in the memory-mapped file: the document is claimed, the
- * event is written into it through an {@link UnsafeBuffer} over its address, and closing the document publishes it
- * to readers complete or not at all. Numbers the events with dense sequence numbers. Allocation-free in steady
- * state. Single writer: one thread at a time, handed over with a happens-before edge.
+ * Appends events to a queue, encoding each one in place in the memory-mapped file: the space the append writes is
+ * made sure of first ({@link CycleFileReserve}), the document is claimed, the event is written into it through an
+ * {@link UnsafeBuffer} over its address, and closing the document publishes it to readers complete or not at all.
+ * Numbers the events with dense sequence numbers. Allocation-free in steady state. Single writer: one thread at a
+ * time, handed over with a happens-before edge.
  */
 final class JournalAppender implements AutoCloseable
 {
     private final Path directory;
+    private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final EventClock clock;
     private final CycleFileSync fileSync = new CycleFileSync();
+    private final CycleFileReserve reserve;
     private final UnsafeBuffer claimBuffer = new UnsafeBuffer(0, 0);
     private final EventEncoder encoder = new EventEncoder();
     private DocumentContext claimed;
@@ -39,7 +42,9 @@ final class JournalAppender implements AutoCloseable
         final Path directory, final SingleChronicleQueue queue, final EventClock clock, final long nextSequence)
     {
         this.directory = directory;
+        this.queue = queue;
         this.clock = clock;
+        reserve = new CycleFileReserve(directory, queue.blockSize(), queue.overlapSize());
         appender = queue.createAppender();
         appender.singleThreadedCheckDisabled(true);
         this.nextSequence = nextSequence;
@@ -83,14 +88,15 @@ final class JournalAppender implements AutoCloseable
 
     public void close()
     {
-        CloseHelper.closeAll(fileSync, appender);
+        CloseHelper.closeAll(fileSync, reserve, appender);
     }
 
     private EventEncoder claim(final long time, final int length)
     {
+        clock.advanceTo(time);
+        reserve.reserveForAppend(queue.cycle(), appender);
         try
         {
-            clock.advanceTo(time);
             claimed = appender.writingDocument();
             final Bytes<?> bytes = claimed.wire().bytes();
             bytes.ensureCapacity(bytes.writePosition() + length);
@@ -108,7 +114,9 @@ final class JournalAppender implements AutoCloseable
     {
         try
         {
-            claimed.wire().bytes().writeSkip(length);
+            final Bytes<?> bytes = claimed.wire().bytes();
+            bytes.writeSkip(length);
+            reserve.appended(bytes.writePosition());
             claimed.close();
             claimed = null;
             nextSequence++;
