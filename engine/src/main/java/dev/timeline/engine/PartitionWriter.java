@@ -7,6 +7,7 @@ import dev.timeline.engine.state.TimelineStateMachine;
 import dev.timeline.engine.state.Watermark;
 import dev.timeline.engine.status.ErrorLog;
 import dev.timeline.journal.Journal;
+import dev.timeline.journal.JournalFullException;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
@@ -37,6 +38,8 @@ final class PartitionWriter implements Agent, MessageHandler
 {
     private static final int BATCH_LIMIT = 256;
     private static final long NO_TARGET = -1;
+    /** How long after a snapshot that could not be written (a full disk) the next is tried. */
+    private static final long SNAPSHOT_RETRY_MS = 10_000;
 
     private final int partition;
     private final RingBuffer inbox;
@@ -71,6 +74,7 @@ final class PartitionWriter implements Agent, MessageHandler
     private long journalEvents;
     private long snapshotIndex;
     private long snapshotEventsAt;
+    private long snapshotRetryAt;
 
     /**
      * The writer of {@code partition}, which {@code replay} recovered, with the parts every writer of
@@ -129,7 +133,7 @@ final class PartitionWriter implements Agent, MessageHandler
         work += commands;
         advanceWatermark();
         work += pendingAcks.completeVisible(acks, watermark.visibleIdAcquire());
-        if (snapshotInterval > 0 && journalEvents - snapshotEventsAt >= snapshotInterval)
+        if (snapshotInterval > 0 && journalEvents - snapshotEventsAt >= snapshotInterval && now >= snapshotRetryAt)
         {
             snapshotRounds.request(snapshotRound);
         }
@@ -167,7 +171,8 @@ final class PartitionWriter implements Agent, MessageHandler
     /**
      * Writes snapshot {@code epoch}; on the owning thread, at a point where no delivery to or from
      * this partition is in flight. A single partition skips it if nothing was journaled since its
-     * last one; one of several never does, as deliveries from the others changed it.
+     * last one; one of several never does, as deliveries from the others changed it. One that cannot
+     * be written, for a full disk, leaves the previous one in place and is tried again later.
      */
     void snapshot(final long epoch)
     {
@@ -179,13 +184,14 @@ final class PartitionWriter implements Agent, MessageHandler
         {
             snapshots.write(state, epoch, journalIndex, journalEvents);
             counters.snapshotWritten(epochClock.time());
+            snapshotIndex = journalIndex;
+            snapshotEventsAt = journalEvents;
         }
         catch (final IOException | RuntimeException error)
         {
             errorLog.onError(error);
+            snapshotRetryAt = epochClock.time() + SNAPSHOT_RETRY_MS;
         }
-        snapshotIndex = journalIndex;
-        snapshotEventsAt = journalEvents;
     }
 
     @Override
@@ -209,6 +215,11 @@ final class PartitionWriter implements Agent, MessageHandler
                 case DELETE -> delete(buffer.getLong(index + FIRST_OFFSET), slot);
                 default -> throw new IllegalStateException("unknown command type " + type);
             }
+        }
+        catch (final JournalFullException full)
+        {
+            counters.diskRefusals++;
+            pendingAcks.refuse(slot, Outcomes.DISK_FULL, full.getMessage());
         }
         catch (final Throwable error)
         {

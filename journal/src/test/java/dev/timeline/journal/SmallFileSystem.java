@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A tmpfs of a few megabytes mounted on a directory, so that a test can fill a file system for real. Mounting needs
  * root on Linux; where it is not possible, the test is skipped with the reason.
  */
-final class SmallFileSystem implements AutoCloseable
+public final class SmallFileSystem implements AutoCloseable
 {
     private static final int FILL_CHUNK = 64 * 1024;
     private static final int PAGE = 4096;
@@ -36,7 +36,7 @@ final class SmallFileSystem implements AutoCloseable
      * @param megabytes size of the file system.
      * @return the mounted file system, to be closed (unmounted) by the caller.
      */
-    static SmallFileSystem mount(final Path directory, final int megabytes) throws IOException, InterruptedException
+    public static SmallFileSystem mount(final Path directory, final int megabytes) throws IOException, InterruptedException
     {
         Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "a tmpfs is mounted on Linux only");
         Files.createDirectories(directory);
@@ -58,7 +58,7 @@ final class SmallFileSystem implements AutoCloseable
     /**
      * @return the directory the file system is mounted on.
      */
-    Path directory()
+    public Path directory()
     {
         return directory;
     }
@@ -68,7 +68,7 @@ final class SmallFileSystem implements AutoCloseable
      *
      * @param megabytes new size.
      */
-    void resize(final int megabytes) throws IOException, InterruptedException
+    public void resize(final int megabytes) throws IOException, InterruptedException
     {
         final Result remount = run("mount", "-o", "remount,size=" + megabytes + "m", directory.toString());
         assertEquals(0, remount.exitCode, "remount of " + directory + ": " + remount.output);
@@ -81,7 +81,7 @@ final class SmallFileSystem implements AutoCloseable
      * @param leftBytes most bytes to leave free, a multiple of the page size.
      * @return the file, to delete to free the space again.
      */
-    Path fill(final String name, final long leftBytes) throws IOException
+    public Path fill(final String name, final long leftBytes) throws IOException
     {
         final Path file = directory.resolve(name);
         final ByteBuffer zeros = ByteBuffer.allocate(FILL_CHUNK);

@@ -1,5 +1,6 @@
 package dev.timeline.engine.state;
 
+import dev.timeline.engine.DiskFullException;
 import dev.timeline.engine.MemoryLimitException;
 import dev.timeline.engine.TimelineException;
 import dev.timeline.engine.TweetNotFoundException;
@@ -19,6 +20,7 @@ public final class Outcomes
     public static final int ENGINE_MEMORY_LIMIT = 4;
     public static final int PROCESS_MEMORY_LIMIT = 5;
     public static final int INVALID = 6;
+    public static final int DISK_FULL = 7;
 
     /** The value of an outcome that has none, so a {@code CompletableFuture<Void>} completes with null. */
     public static final long NO_VALUE = Long.MIN_VALUE;
@@ -62,6 +64,7 @@ public final class Outcomes
                 "the write was applied but the journal could not be forced to storage; see the error log");
             case ENGINE_MEMORY_LIMIT -> new MemoryLimitException(message, false);
             case PROCESS_MEMORY_LIMIT -> new MemoryLimitException(message, true);
+            case DISK_FULL -> new DiskFullException(message);
             default -> new TimelineException(message != null ? message :
                 "the write failed inside the engine and changed nothing; see the error log");
         };
