@@ -5,9 +5,10 @@ import dev.timeline.engine.status.CountersFile;
 import dev.timeline.journal.SmallFileSystem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,12 +45,13 @@ class DiskFullTest
         disk.close();
     }
 
-    @Test
-    void aPostThatDoesNotFitIsRefusedAndWritesResumeOnceThereIsSpace() throws Exception
+    @ParameterizedTest(name = "{0} partition(s)")
+    @ValueSource(ints = {1, 3})
+    void aPostThatDoesNotFitIsRefusedAndWritesResumeOnceThereIsSpace(final int partitions) throws Exception
     {
         final Path data = disk.directory().resolve("timeline");
         final List<Long> acknowledged = new ArrayList<>();
-        try (TimelineEngine engine = TimelineEngine.open(new EngineConfig().dataDirectory(data)))
+        try (TimelineEngine engine = TimelineEngine.open(new EngineConfig().dataDirectory(data).partitions(partitions)))
         {
             engine.follow(2, 1);
             final DiskFullException refused = assertThrows(DiskFullException.class, () ->
