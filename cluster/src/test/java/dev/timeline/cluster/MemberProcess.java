@@ -1,0 +1,138 @@
+package dev.timeline.cluster;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/** A member in a child JVM ({@link NodeMain}), its role as it last said, killed or stopped at will. */
+final class MemberProcess implements AutoCloseable
+{
+    private final int id;
+    private final Process process;
+    private final BufferedWriter stdin;
+    private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+    private volatile String role = "";
+
+    private MemberProcess(final int id, final Process process)
+    {
+        this.id = id;
+        this.process = process;
+        stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        final Thread reader = new Thread(this::readOutput, "member-" + id + "-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts member {@code id} of {@code members} on {@code data}, its stderr into {@code data}'s parent. */
+    static MemberProcess start(final int id, final Members members, final Path data) throws IOException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(System.getProperty("jvm.flags").trim().split("\\s+")));
+        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+            NodeMain.class.getName(), Integer.toString(id), members.toString(), data.toString()));
+        final Path stderr = data.resolveSibling("member-" + id + ".err");
+        return new MemberProcess(id, new ProcessBuilder(command)
+            .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile())).start());
+    }
+
+    int id()
+    {
+        return id;
+    }
+
+    boolean isLeader()
+    {
+        return role.equals("LEADER");
+    }
+
+    boolean isAlive()
+    {
+        return process.isAlive();
+    }
+
+    /** Waits until this member has applied everything committed before. */
+    void sync() throws IOException, InterruptedException
+    {
+        send("sync");
+        expect("synced");
+    }
+
+    /** The id and text of every tweet of {@code author} in this member's replica, newest first. */
+    List<String> tweets(final long author) throws IOException, InterruptedException
+    {
+        send("texts " + author);
+        final List<String> tweets = new ArrayList<>();
+        for (String line = replies.take(); !line.equals("end"); line = replies.take())
+        {
+            tweets.add(line);
+        }
+        return tweets;
+    }
+
+    /** Kills the process at once, as {@code kill -9} does. */
+    void kill() throws InterruptedException
+    {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Stops the member cleanly, as SIGTERM does, and waits for it. */
+    void stop() throws InterruptedException
+    {
+        process.destroy();
+        process.waitFor();
+    }
+
+    @Override
+    public void close()
+    {
+        process.destroyForcibly();
+    }
+
+    private void send(final String line) throws IOException
+    {
+        stdin.write(line);
+        stdin.newLine();
+        stdin.flush();
+    }
+
+    private void expect(final String reply) throws InterruptedException
+    {
+        final String line = replies.take();
+        if (!line.equals(reply))
+        {
+            throw new IllegalStateException("member " + id + " answered '" + line + "' where '" + reply + "' was due");
+        }
+    }
+
+    private void readOutput()
+    {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            for (String line = out.readLine(); line != null; line = out.readLine())
+            {
+                if (line.startsWith("role "))
+                {
+                    role = line.substring("role ".length());
+                }
+                else
+                {
+                    replies.add(line);
+                }
+            }
+        }
+        catch (final IOException ignored)
+        {
+            // the process is gone
+        }
+    }
+}
