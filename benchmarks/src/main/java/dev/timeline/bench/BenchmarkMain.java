@@ -23,7 +23,8 @@ import java.util.Map;
  * {@code java -jar benchmarks.jar scale USERS FOLLOWS POSTS} runs the {@link ScaleProbe} instead,
  * {@code java -jar benchmarks.jar celebrity FOLLOWERS} the {@link CelebrityProbe},
  * {@code java -jar benchmarks.jar plot RESULTS_DIR [OUT_DIR]} draws charts of saved results ({@link PlotCommand}),
- * and {@code java -jar benchmarks.jar baselines [OPTIONS]} the comparison with the baselines ({@link BaselinesCommand}).
+ * {@code java -jar benchmarks.jar baselines [OPTIONS]} the comparison with the baselines ({@link BaselinesCommand}),
+ * and {@code java -jar benchmarks.jar cluster MODE} the replicated engine ({@link ClusterProbe}).
  */
 public final class BenchmarkMain
 {
@@ -33,7 +34,8 @@ public final class BenchmarkMain
         "scale", ScaleProbe::main,
         "celebrity", CelebrityProbe::main,
         "plot", PlotCommand::main,
-        "baselines", BaselinesCommand::main);
+        "baselines", BaselinesCommand::main,
+        "cluster", ClusterProbe::main);
 
     private BenchmarkMain()
     {
@@ -121,7 +123,8 @@ public final class BenchmarkMain
         return args.toArray(new String[0]);
     }
 
-    private static List<String> jvmFlags() throws IOException
+    /** The JVM flags Chronicle Queue, Agrona and Aeron need, as the build declared them. */
+    static List<String> jvmFlags() throws IOException
     {
         try (InputStream in = BenchmarkMain.class.getResourceAsStream(JVM_FLAGS_RESOURCE))
         {

@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -231,27 +232,42 @@ public final class TimelineNode extends ClusterWrites
 
     private void snapshotBeforeClose()
     {
-        if (halted.get() != null)
+        if (halted.get() == null)
         {
-            return;
+            try
+            {
+                takeSnapshot(Duration.ofMillis(SNAPSHOT_ON_CLOSE_WAIT_MS));
+            }
+            catch (final RuntimeException ex)
+            {
+                errors.onError(ex);
+            }
         }
+    }
+
+    /**
+     * Asks the cluster for a snapshot of every member, at one point of the log, and waits up to
+     * {@code timeout} for this member's to be taken: every member pauses while it writes its own.
+     *
+     * @return whether this member's snapshot was taken in time.
+     */
+    public boolean takeSnapshot(final Duration timeout)
+    {
         final io.aeron.Counter snapshots = clusteredDriver.consensusModule().context().snapshotCounter();
         final long before = snapshots.get();
         try (AeronCluster admin = AeronCluster.connect(clusterContext()))
         {
-            if (admin.sendAdminRequestToTakeASnapshot(admin.context().aeron().nextCorrelationId()))
+            if (!admin.sendAdminRequestToTakeASnapshot(admin.context().aeron().nextCorrelationId()))
             {
-                final long deadline = System.currentTimeMillis() + SNAPSHOT_ON_CLOSE_WAIT_MS;
-                while (snapshots.get() == before && System.currentTimeMillis() < deadline)
-                {
-                    admin.pollEgress();
-                    sleep(1);
-                }
+                return false;
             }
-        }
-        catch (final RuntimeException ex)
-        {
-            errors.onError(ex);
+            final long deadline = System.nanoTime() + timeout.toNanos();
+            while (snapshots.get() == before && System.nanoTime() - deadline < 0)
+            {
+                admin.pollEgress();
+                sleep(1);
+            }
+            return snapshots.get() != before;
         }
     }
 

@@ -69,7 +69,7 @@ class FailoverTest
         final MemberProcess leader = leader();
         leader.kill();
         awaitMoreWrites();
-        processes.set(leader.id(), MemberProcess.start(leader.id(), members, data.resolve("m" + leader.id())));
+        processes.set(leader.id(), LocalCluster.start(leader.id(), members, data.resolve("m" + leader.id())));
         awaitMoreWrites();
         assertEveryMemberHoldsExactlyTheAcknowledgedPosts();
     }
@@ -82,7 +82,7 @@ class FailoverTest
         {
             processes.get(id).stop();
             awaitMoreWrites();
-            processes.set(id, MemberProcess.start(id, members, data.resolve("m" + id)));
+            processes.set(id, LocalCluster.start(id, members, data.resolve("m" + id)));
             awaitMoreWrites();
         }
         assertEveryMemberHoldsExactlyTheAcknowledgedPosts();
@@ -99,7 +99,7 @@ class FailoverTest
         }
         for (int id = 0; id < processes.size(); id++)
         {
-            processes.set(id, MemberProcess.start(id, members, data.resolve("m" + id)));
+            processes.set(id, LocalCluster.start(id, members, data.resolve("m" + id)));
         }
         final long newest = acknowledged.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         final long after = client.post(AUTHOR, "after the restart");
@@ -112,7 +112,7 @@ class FailoverTest
     {
         for (int id = 0; id < 3; id++)
         {
-            processes.add(MemberProcess.start(id, members, data.resolve("m" + id)));
+            processes.add(LocalCluster.start(id, members, data.resolve("m" + id)));
         }
         client = TimelineClient.connect(new ClientConfig().members(members).secret(LocalCluster.SECRET));
         writer = new Thread(this::write, "writer");

@@ -15,7 +15,12 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Members on loopback for tests: ports no other test on the machine uses, small terms, one secret. */
 final class LocalCluster
 {
-    static final SharedSecret SECRET = SharedSecret.of("test secret");
+    static final String SECRET_TEXT = "test secret";
+    static final SharedSecret SECRET = SharedSecret.of(SECRET_TEXT);
+    static final int LOG_TERM_LENGTH = 1 << 20;
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    static final int CAPACITY = 6;
+    static final int THRESHOLD = 3;
 
     private LocalCluster()
     {
@@ -39,6 +44,14 @@ final class LocalCluster
         }
     }
 
+    /** Member {@code id} of {@code members} in a process of its own, on {@code data}, set up as {@link #config}. */
+    static MemberProcess start(final int id, final Members members, final Path data) throws IOException
+    {
+        return MemberProcess.start(id, members, data, List.of(System.getProperty("jvm.flags").trim().split("\\s+")),
+            SECRET_TEXT, List.of(Integer.toString(LOG_TERM_LENGTH), Long.toString(HEARTBEAT.toMillis()),
+            Integer.toString(CAPACITY), Integer.toString(THRESHOLD)));
+    }
+
     /** The configuration of member {@code id} of {@code members}, its data in {@code data}. */
     static NodeConfig config(final Members members, final int id, final Path data)
     {
@@ -48,10 +61,10 @@ final class LocalCluster
             .dataDirectory(data)
             .secret(SECRET)
             .strategy(Strategy.HYBRID)
-            .celebrityThreshold(3)
-            .timelineCapacity(6)
-            .logTermLength(1 << 20)
-            .leaderHeartbeatTimeout(Duration.ofSeconds(1))
+            .celebrityThreshold(THRESHOLD)
+            .timelineCapacity(CAPACITY)
+            .logTermLength(LOG_TERM_LENGTH)
+            .leaderHeartbeatTimeout(HEARTBEAT)
             .writeTimeout(Duration.ofMinutes(2));
     }
 

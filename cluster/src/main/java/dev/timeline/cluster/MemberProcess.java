@@ -8,13 +8,15 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** A member in a child JVM ({@link NodeMain}), its role as it last said, killed or stopped at will. */
-final class MemberProcess implements AutoCloseable
+/**
+ * A member in a child JVM ({@link MemberMain}) on the class path of this one, its role as it last
+ * said, killed or stopped at will: for tests and probes that kill members.
+ */
+public final class MemberProcess implements AutoCloseable
 {
     private final int id;
     private final Process process;
@@ -32,43 +34,55 @@ final class MemberProcess implements AutoCloseable
         reader.start();
     }
 
-    /** Starts member {@code id} of {@code members} on {@code data}, its stderr into {@code data}'s parent. */
-    static MemberProcess start(final int id, final Members members, final Path data) throws IOException
+    /**
+     * Starts member {@code id} of {@code members} on {@code data}, its standard error appended to a
+     * file beside {@code data}.
+     *
+     * @param jvmFlags the flags the JVM needs (Agrona's {@code --add-opens}).
+     * @param secret   the cluster's secret, passed in the environment.
+     * @param settings the arguments of {@link MemberMain} after the data directory.
+     */
+    public static MemberProcess start(
+        final int id, final Members members, final Path data, final List<String> jvmFlags, final String secret,
+        final List<String> settings) throws IOException
     {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(System.getProperty("jvm.flags").trim().split("\\s+")));
+        command.addAll(jvmFlags);
         command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-            NodeMain.class.getName(), Integer.toString(id), members.toString(), data.toString()));
+            MemberMain.class.getName(), Integer.toString(id), members.toString(), data.toString()));
+        command.addAll(settings);
         final Path stderr = data.resolveSibling("member-" + id + ".err");
-        return new MemberProcess(id, new ProcessBuilder(command)
-            .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile())).start());
+        final ProcessBuilder builder = new ProcessBuilder(command)
+            .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
+        builder.environment().put(SharedSecret.ENVIRONMENT, secret);
+        return new MemberProcess(id, builder.start());
     }
 
-    int id()
+    public int id()
     {
         return id;
     }
 
-    boolean isLeader()
+    public boolean isLeader()
     {
         return role.equals("LEADER");
     }
 
-    boolean isAlive()
+    public boolean isAlive()
     {
         return process.isAlive();
     }
 
     /** Waits until this member has applied everything committed before. */
-    void sync() throws IOException, InterruptedException
+    public void sync() throws IOException, InterruptedException
     {
         send("sync");
         expect("synced");
     }
 
     /** The id and text of every tweet of {@code author} in this member's replica, newest first. */
-    List<String> tweets(final long author) throws IOException, InterruptedException
+    public List<String> tweets(final long author) throws IOException, InterruptedException
     {
         send("texts " + author);
         final List<String> tweets = new ArrayList<>();
@@ -80,13 +94,13 @@ final class MemberProcess implements AutoCloseable
     }
 
     /** Kills the process at once, as {@code kill -9} does. */
-    void kill() throws InterruptedException
+    public void kill() throws InterruptedException
     {
         process.destroyForcibly().waitFor();
     }
 
     /** Stops the member cleanly, as SIGTERM does, and waits for it. */
-    void stop() throws InterruptedException
+    public void stop() throws InterruptedException
     {
         process.destroy();
         process.waitFor();

@@ -1,0 +1,454 @@
+package dev.timeline.bench;
+
+import dev.timeline.cluster.ClientConfig;
+import dev.timeline.cluster.MemberProcess;
+import dev.timeline.cluster.Members;
+import dev.timeline.cluster.NodeConfig;
+import dev.timeline.cluster.SharedSecret;
+import dev.timeline.cluster.TimelineClient;
+import dev.timeline.cluster.TimelineNode;
+import dev.timeline.engine.EngineConfig;
+import dev.timeline.engine.TimelineBuffer;
+import dev.timeline.engine.TimelineEngine;
+import dev.timeline.engine.Timelines;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The replicated engine measured on this machine: three members on loopback, two in processes of
+ * their own and one in this process, against the embedded engine in the same run.
+ * <ul>
+ *   <li>{@code cluster throughput [POSTS [WINDOW]]}: posts/s and post latency (submission to
+ *       acknowledgement) through the cluster's client and through the embedded engine, WINDOW posts
+ *       in flight (default 200,000 and 256).</li>
+ *   <li>{@code cluster failover [KILLS]}: the leader killed with SIGKILL KILLS times (default 20)
+ *       under a load of posts: time from each kill to a new leader and to the first post acknowledged
+ *       after it, and how long the killed member takes to catch up once restarted.</li>
+ *   <li>{@code cluster reads [USERS]}: home reads/s of 20 on a member's replica against the embedded
+ *       engine holding the same timelines (default 20,000 users of 20 follows and 5 posts each).</li>
+ *   <li>{@code cluster snapshot [USERS]}: a snapshot of every member under a load of posts: how long
+ *       it takes and the longest post latency meanwhile (the cluster's pause).</li>
+ * </ul>
+ * For example {@code java -jar benchmarks/target/benchmarks.jar cluster throughput}.
+ */
+public final class ClusterProbe
+{
+    private static final String SECRET = "cluster probe";
+    private static final int MEMBERS = 3;
+    private static final int FOLLOWS_PER_USER = 20;
+    private static final int POSTS_PER_USER = 5;
+    private static final int READ_LIMIT = 20;
+
+    private final Path directory;
+    private final Members members;
+    private final List<MemberProcess> processes = new ArrayList<>();
+    private TimelineNode node;
+    private TimelineClient client;
+
+    private ClusterProbe(final Path directory)
+    {
+        this.directory = directory;
+        members = freeMembers();
+    }
+
+    public static void main(final String[] args) throws IOException
+    {
+        final String mode = args.length > 0 ? args[0] : "";
+        final Path directory = Files.createTempDirectory("timeline-cluster-probe");
+        final ClusterProbe probe = new ClusterProbe(directory);
+        try
+        {
+            switch (mode)
+            {
+                case "throughput" -> probe.throughput(arg(args, 1, 200_000), (int)arg(args, 2, 256));
+                case "failover" -> probe.failover((int)arg(args, 1, 20));
+                case "reads" -> probe.reads((int)arg(args, 1, 20_000));
+                case "snapshot" -> probe.snapshot((int)arg(args, 1, 20_000));
+                default ->
+                {
+                    System.err.println("usage: cluster throughput [POSTS [WINDOW]] | failover [KILLS] | reads [USERS] | " +
+                        "snapshot [USERS]");
+                    System.exit(2);
+                }
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        finally
+        {
+            probe.close();
+        }
+    }
+
+    private void throughput(final long posts, final int window) throws IOException, InterruptedException
+    {
+        start();
+        final Result cluster = posts(client, posts, window);
+        final Result embedded;
+        try (TimelineEngine engine = TimelineEngine.open(new EngineConfig().dataDirectory(directory.resolve("embedded"))))
+        {
+            embedded = posts(engine, posts, window);
+        }
+        System.out.printf("posts through 3 members and through the embedded engine, %,d posts, %d in flight%n", posts, window);
+        cluster.print("cluster");
+        embedded.print("embedded");
+        System.out.printf(Locale.ROOT, "cluster / embedded posts/s: %.3f%n", cluster.perSecond / embedded.perSecond);
+    }
+
+    private void failover(final int kills) throws IOException, InterruptedException
+    {
+        start();
+        final Histogram toLeader = new Histogram(3);
+        final Histogram toAck = new Histogram(3);
+        final Histogram catchUp = new Histogram(3);
+        final AtomicLong lastAckNanos = new AtomicLong();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final Thread writer = new Thread(() -> writeUntilStopped(running, lastAckNanos), "writer");
+        writer.start();
+        for (int kill = 0; kill < kills; kill++)
+        {
+            final MemberProcess leader = leaderProcess();
+            final long killed = System.nanoTime();
+            leader.kill();
+            while (newLeader(leader) == null)
+            {
+                Thread.onSpinWait();
+            }
+            final long elected = System.nanoTime() - killed;
+            while (lastAckNanos.get() < killed)
+            {
+                Thread.onSpinWait();
+            }
+            final long acknowledged = lastAckNanos.get() - killed;
+            final long restarted = System.nanoTime();
+            final MemberProcess again = startProcess(leader.id());
+            processes.set(processes.indexOf(leader), again);
+            again.sync();
+            final long caughtUp = System.nanoTime() - restarted;
+            toLeader.recordValue(TimeUnit.NANOSECONDS.toMicros(elected));
+            toAck.recordValue(TimeUnit.NANOSECONDS.toMicros(acknowledged));
+            catchUp.recordValue(TimeUnit.NANOSECONDS.toMicros(caughtUp));
+            System.out.printf(Locale.ROOT, "kill %d of member %d: new leader after %.0f ms, first post acknowledged after " +
+                "%.0f ms, restarted member caught up in %.0f ms%n", kill + 1, leader.id(), elected / 1e6,
+                acknowledged / 1e6, caughtUp / 1e6);
+        }
+        running.set(false);
+        writer.join();
+        System.out.printf(Locale.ROOT, "%d kills of the leader, leader heartbeat timeout %d ms%n", kills,
+            NodeConfig.DEFAULT_LEADER_HEARTBEAT_TIMEOUT.toMillis());
+        System.out.printf(Locale.ROOT, "  to a new leader:             p50 %6.0f ms, max %6.0f ms%n",
+            toLeader.getValueAtPercentile(50) / 1e3, toLeader.getMaxValue() / 1e3);
+        System.out.printf(Locale.ROOT, "  to the first acknowledgement: p50 %6.0f ms, max %6.0f ms%n",
+            toAck.getValueAtPercentile(50) / 1e3, toAck.getMaxValue() / 1e3);
+        System.out.printf(Locale.ROOT, "  restarted member caught up:   p50 %6.0f ms, max %6.0f ms%n",
+            catchUp.getValueAtPercentile(50) / 1e3, catchUp.getMaxValue() / 1e3);
+    }
+
+    private void reads(final int users) throws IOException, InterruptedException
+    {
+        start();
+        final long[] ids = userIds(users);
+        load(client, ids);
+        node.sync();
+        final double replica = readsPerSecond(node, ids);
+        final double embedded;
+        try (TimelineEngine engine = TimelineEngine.open(new EngineConfig().dataDirectory(directory.resolve("embedded"))))
+        {
+            load(engine, ids);
+            embedded = readsPerSecond(engine, ids);
+        }
+        System.out.printf(Locale.ROOT, "home reads of %d on %,d users, one thread, member %d's replica (a %s) and " +
+            "the embedded engine%n", READ_LIMIT, users, node.memberId(), node.role());
+        System.out.printf(Locale.ROOT, "  replica   %,12.0f reads/s%n  embedded  %,12.0f reads/s%n  replica / embedded %.3f%n",
+            replica, embedded, replica / embedded);
+    }
+
+    private void snapshot(final int users) throws IOException, InterruptedException
+    {
+        start();
+        final long[] ids = userIds(users);
+        load(client, ids);
+        final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final Thread writer = new Thread(() -> postSynchronously(running, latency), "writer");
+        writer.start();
+        Thread.sleep(1_000);
+        latency.reset();
+        final long start = System.nanoTime();
+        final boolean taken = node.takeSnapshot(Duration.ofMinutes(5));
+        final long took = System.nanoTime() - start;
+        Thread.sleep(500);
+        running.set(false);
+        writer.join();
+        System.out.printf(Locale.ROOT, "snapshot of 3 members holding %,d users, %,d follows, %,d posts: %s in %.0f ms; " +
+            "longest post latency meanwhile %.1f ms (p99 %.1f ms)%n", users, (long)users * FOLLOWS_PER_USER,
+            (long)users * POSTS_PER_USER, taken ? "taken" : "NOT taken", took / 1e6, latency.getMaxValue() / 1e6,
+            latency.getValueAtPercentile(99) / 1e6);
+        final MemberProcess follower = processes.get(0);
+        follower.kill();
+        load(client, Arrays.copyOf(ids, Math.max(1, ids.length / 10)));
+        final long restarted = System.nanoTime();
+        processes.set(0, startProcess(0));
+        processes.get(0).sync();
+        System.out.printf(Locale.ROOT, "a member killed and restarted after a tenth more load caught up in %.0f ms%n",
+            (System.nanoTime() - restarted) / 1e6);
+    }
+
+    /** Posts {@code posts} with {@code window} in flight, timing each from submission to acknowledgement. */
+    private static Result posts(final Timelines timelines, final long posts, final int window) throws InterruptedException
+    {
+        final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        final Semaphore inFlight = new Semaphore(window);
+        final long start = System.nanoTime();
+        for (long i = 0; i < posts; i++)
+        {
+            inFlight.acquire();
+            final long sent = System.nanoTime();
+            timelines.postAsync(i % 1_000, "post " + i).whenComplete((id, error) ->
+            {
+                synchronized (latency)
+                {
+                    latency.recordValue(System.nanoTime() - sent);
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(window);
+        return new Result(posts * 1e9 / (System.nanoTime() - start), latency);
+    }
+
+    private void writeUntilStopped(final AtomicBoolean running, final AtomicLong lastAckNanos)
+    {
+        final Semaphore inFlight = new Semaphore(8);
+        long i = 0;
+        try
+        {
+            while (running.get())
+            {
+                inFlight.acquire();
+                client.postAsync(1, "post " + i++).whenComplete((id, error) ->
+                {
+                    if (error == null)
+                    {
+                        lastAckNanos.accumulateAndGet(System.nanoTime(), Math::max);
+                    }
+                    inFlight.release();
+                });
+            }
+            inFlight.acquire(8);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void postSynchronously(final AtomicBoolean running, final Histogram latency)
+    {
+        for (long i = 0; running.get(); i++)
+        {
+            final long sent = System.nanoTime();
+            client.post(2, "during the snapshot " + i);
+            synchronized (latency)
+            {
+                latency.recordValue(System.nanoTime() - sent);
+            }
+        }
+    }
+
+    /** Every user follows {@link #FOLLOWS_PER_USER} others at random and posts {@link #POSTS_PER_USER} times. */
+    private static void load(final Timelines timelines, final long[] ids) throws InterruptedException
+    {
+        final SplittableRandom random = new SplittableRandom(1);
+        final Semaphore inFlight = new Semaphore(512);
+        for (final long user : ids)
+        {
+            for (int f = 0; f < FOLLOWS_PER_USER; f++)
+            {
+                final long followee = ids[random.nextInt(ids.length)];
+                if (followee != user)
+                {
+                    inFlight.acquire();
+                    timelines.followAsync(user, followee).whenComplete((ok, error) -> inFlight.release());
+                }
+            }
+        }
+        for (int p = 0; p < POSTS_PER_USER; p++)
+        {
+            for (final long user : ids)
+            {
+                inFlight.acquire();
+                timelines.postAsync(user, "a post of " + user).whenComplete((id, error) -> inFlight.release());
+            }
+        }
+        inFlight.acquire(512);
+    }
+
+    private static double readsPerSecond(final Timelines timelines, final long[] ids)
+    {
+        final TimelineBuffer buffer = new TimelineBuffer();
+        final SplittableRandom random = new SplittableRandom(2);
+        final int reads = Math.max(200_000, ids.length * 10);
+        for (int i = 0; i < reads; i++)
+        {
+            timelines.home(ids[random.nextInt(ids.length)], READ_LIMIT, Long.MAX_VALUE, buffer);
+        }
+        final long start = System.nanoTime();
+        for (int i = 0; i < reads; i++)
+        {
+            timelines.home(ids[random.nextInt(ids.length)], READ_LIMIT, Long.MAX_VALUE, buffer);
+        }
+        return reads * 1e9 / (System.nanoTime() - start);
+    }
+
+    private static long[] userIds(final int users)
+    {
+        final long[] ids = new long[users];
+        final SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < users; i++)
+        {
+            ids[i] = random.nextLong() & Long.MAX_VALUE;
+        }
+        return ids;
+    }
+
+    /** Members 0 and 1 in processes of their own, member 2 in this one, and a client. */
+    private void start() throws IOException
+    {
+        for (int id = 0; id < MEMBERS - 1; id++)
+        {
+            processes.add(startProcess(id));
+        }
+        node = TimelineNode.launch(new NodeConfig()
+            .members(members).memberId(MEMBERS - 1).dataDirectory(directory.resolve("m" + (MEMBERS - 1)))
+            .secret(SharedSecret.of(SECRET)));
+        client = TimelineClient.connect(new ClientConfig().members(members).secret(SharedSecret.of(SECRET)));
+        client.post(0, "the cluster is up");
+    }
+
+    private MemberProcess startProcess(final int id) throws IOException
+    {
+        return MemberProcess.start(id, members, directory.resolve("m" + id), BenchmarkMain.jvmFlags(), SECRET, List.of());
+    }
+
+    private MemberProcess leaderProcess() throws InterruptedException
+    {
+        while (true)
+        {
+            for (final MemberProcess process : processes)
+            {
+                if (process.isLeader())
+                {
+                    return process;
+                }
+            }
+            if (node.role() == io.aeron.cluster.service.Cluster.Role.LEADER)
+            {
+                client.post(0, "waiting for a leader in another process");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private Object newLeader(final MemberProcess killed)
+    {
+        if (node.role() == io.aeron.cluster.service.Cluster.Role.LEADER)
+        {
+            return node;
+        }
+        for (final MemberProcess process : processes)
+        {
+            if (process != killed && process.isLeader())
+            {
+                return process;
+            }
+        }
+        return null;
+    }
+
+    private void close() throws IOException
+    {
+        if (client != null)
+        {
+            client.close();
+        }
+        if (node != null)
+        {
+            node.close();
+        }
+        processes.forEach(MemberProcess::close);
+        try (var files = Files.walk(directory))
+        {
+            files.sorted(Collections.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+    }
+
+    private static long arg(final String[] args, final int index, final long otherwise)
+    {
+        return args.length > index ? Long.parseLong(args[index].replace("_", "")) : otherwise;
+    }
+
+    private static Members freeMembers()
+    {
+        final SplittableRandom random = new SplittableRandom();
+        while (true)
+        {
+            final int base = 20_000 + random.nextInt(1_000) * 10;
+            if (free(base, MEMBERS * Members.PORTS))
+            {
+                final List<String> members = new ArrayList<>();
+                for (int id = 0; id < MEMBERS; id++)
+                {
+                    members.add("localhost:" + (base + id * Members.PORTS));
+                }
+                return Members.parse(String.join(",", members));
+            }
+        }
+    }
+
+    private static boolean free(final int base, final int ports)
+    {
+        for (int port = base; port < base + ports; port++)
+        {
+            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)))
+            {
+                socket.getLocalPort();
+            }
+            catch (final IOException ex)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Posts/s and the latency of each post. */
+    private record Result(double perSecond, Histogram latency)
+    {
+        void print(final String name)
+        {
+            System.out.printf(Locale.ROOT, "  %-9s %,10.0f posts/s   p50 %8.1f µs   p99 %8.1f µs   p99.9 %8.1f µs%n", name,
+                perSecond, latency.getValueAtPercentile(50) / 1e3, latency.getValueAtPercentile(99) / 1e3,
+                latency.getValueAtPercentile(99.9) / 1e3);
+        }
+    }
+}

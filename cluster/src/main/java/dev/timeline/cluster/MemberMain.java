@@ -1,0 +1,105 @@
+package dev.timeline.cluster;
+
+import dev.timeline.engine.Tweet;
+import io.aeron.cluster.service.Cluster;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One member in a process of its own, driven through its standard streams, for tests and probes
+ * that kill members: {@code MemberMain ID MEMBERS DIR [LOG_TERM_BYTES [HEARTBEAT_MS [CAPACITY THRESHOLD]]]},
+ * the secret from {@value SharedSecret#ENVIRONMENT}. It prints {@code role ROLE} at each role change
+ * and answers each line of standard input: {@code sync} with {@code synced}; {@code texts AUTHOR}
+ * with the id and text of every tweet of AUTHOR in its replica, newest first, one per line, then
+ * {@code end}. It closes cleanly on SIGTERM or at the end of its input; people run members with
+ * {@code timeline node} instead.
+ */
+public final class MemberMain
+{
+    private MemberMain()
+    {
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        final NodeConfig config = new NodeConfig()
+            .memberId(Integer.parseInt(args[0]))
+            .members(Members.parse(args[1]))
+            .dataDirectory(Path.of(args[2]))
+            .secret(SharedSecret.fromEnvironment());
+        if (args.length > 3)
+        {
+            config.logTermLength(Integer.parseInt(args[3]));
+        }
+        if (args.length > 4)
+        {
+            config.leaderHeartbeatTimeout(Duration.ofMillis(Long.parseLong(args[4])));
+        }
+        if (args.length > 6)
+        {
+            config.timelineCapacity(Integer.parseInt(args[5])).celebrityThreshold(Integer.parseInt(args[6]));
+        }
+        final TimelineNode node = TimelineNode.launch(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close));
+        final Thread roles = new Thread(() -> reportRoles(node, out), "roles");
+        roles.setDaemon(true);
+        roles.start();
+        final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine())
+        {
+            if (line.equals("sync"))
+            {
+                node.sync();
+                out.println("synced");
+            }
+            else if (line.startsWith("texts "))
+            {
+                printTweets(node, Long.parseLong(line.substring("texts ".length())), out);
+            }
+        }
+        node.close();
+    }
+
+    private static void printTweets(final TimelineNode node, final long author, final PrintStream out)
+    {
+        long before = Long.MAX_VALUE;
+        for (List<Tweet> page = node.tweets(author, 200, before); !page.isEmpty(); page = node.tweets(author, 200, before))
+        {
+            for (final Tweet tweet : page)
+            {
+                out.println(tweet.id() + " " + tweet.text());
+            }
+            before = page.get(page.size() - 1).id();
+        }
+        out.println("end");
+    }
+
+    private static void reportRoles(final TimelineNode node, final PrintStream out)
+    {
+        Cluster.Role reported = null;
+        while (!Thread.currentThread().isInterrupted())
+        {
+            final Cluster.Role role = node.role();
+            if (role != reported)
+            {
+                out.println("role " + role);
+                reported = role;
+            }
+            try
+            {
+                Thread.sleep(5);
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
+        }
+    }
+}
