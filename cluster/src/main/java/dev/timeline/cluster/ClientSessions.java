@@ -18,7 +18,7 @@ import java.util.Arrays;
 final class ClientSessions
 {
     /** The writes a client may have in flight at once, and so the outcomes remembered per client. */
-    static final int WINDOW = 1024;
+    static final int WINDOW = 4096;
     private static final int MASK = WINDOW - 1;
     private static final long NONE = -1;
 

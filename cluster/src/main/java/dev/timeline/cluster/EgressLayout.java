@@ -46,6 +46,9 @@ final class EgressLayout
 {
     static final int OUTCOME = 101;
     static final int PAGE = 102;
+    /** Outcomes of a batch of commands: the count, then each outcome as its length (an int) and its bytes. */
+    static final int OUTCOMES = 103;
+    static final int BATCH_HEADER_LENGTH = 8;
 
     static final int TYPE_OFFSET = 0;
     static final int OUTCOME_OFFSET = 4;

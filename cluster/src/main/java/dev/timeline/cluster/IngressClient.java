@@ -62,6 +62,7 @@ final class IngressClient implements Agent, EgressListener
     private final int[] tags = new int[ClientSessions.WINDOW];
     private final long[] sentAtNs = new long[ClientSessions.WINDOW];
     private final boolean[] answered = new boolean[ClientSessions.WINDOW];
+    private final UnsafeBuffer batch = new UnsafeBuffer(ByteBuffer.allocateDirect(IngressLayout.MAX_BATCH_LENGTH));
     private AeronCluster cluster;
     private long nextSequence = 1;
     private long oldestUnanswered = 1;
@@ -146,6 +147,18 @@ final class IngressClient implements Agent, EgressListener
         final long clusterSessionId, final long timestamp, final DirectBuffer buffer, final int offset, final int length,
         final Header header)
     {
+        final int type = buffer.getInt(offset + EgressLayout.TYPE_OFFSET);
+        if (type == EgressLayout.OUTCOMES)
+        {
+            int outcome = offset + EgressLayout.BATCH_HEADER_LENGTH;
+            for (int i = 0, n = buffer.getInt(offset + EgressLayout.COUNT_OFFSET); i < n; i++)
+            {
+                final int outcomeLength = buffer.getInt(outcome);
+                onMessage(clusterSessionId, timestamp, buffer, outcome + Integer.BYTES, outcomeLength, header);
+                outcome += Integer.BYTES + outcomeLength;
+            }
+            return;
+        }
         if (buffer.getLong(offset + EgressLayout.CLIENT_OFFSET) != clientId)
         {
             return;
@@ -156,7 +169,6 @@ final class IngressClient implements Agent, EgressListener
         {
             return;
         }
-        final int type = buffer.getInt(offset + EgressLayout.TYPE_OFFSET);
         if (type == EgressLayout.PAGE)
         {
             fillPage(tags[at], buffer, offset);
@@ -204,18 +216,41 @@ final class IngressClient implements Agent, EgressListener
         int sent = 0;
         while (nextToSend < nextSequence)
         {
-            final int at = (int)(nextToSend & MASK);
-            if (!answered[at])
+            int length = IngressLayout.BATCH_HEADER_LENGTH;
+            int count = 0;
+            long sequence = nextToSend;
+            for (; sequence < nextSequence; sequence++)
             {
-                if (cluster.offer(commands, at * MAX_COMMAND_LENGTH, lengths[at]) < 0)
+                final int at = (int)(sequence & MASK);
+                if (answered[at])
+                {
+                    continue;
+                }
+                if (length + Integer.BYTES + lengths[at] > IngressLayout.MAX_BATCH_LENGTH)
                 {
                     break;
                 }
-                sentAtNs[at] = nowNs;
-                keepAliveAtNs = nowNs;
-                sent++;
+                batch.putInt(length, lengths[at]);
+                batch.putBytes(length + Integer.BYTES, commands, at * MAX_COMMAND_LENGTH, lengths[at]);
+                length += Integer.BYTES + lengths[at];
+                count++;
             }
-            nextToSend++;
+            if (count > 0)
+            {
+                batch.putInt(IngressLayout.TYPE_OFFSET, IngressLayout.BATCH);
+                batch.putInt(IngressLayout.COUNT_OFFSET, count);
+                if (cluster.offer(batch, 0, length) < 0)
+                {
+                    break;
+                }
+                for (long s = nextToSend; s < sequence; s++)
+                {
+                    sentAtNs[(int)(s & MASK)] = nowNs;
+                }
+                keepAliveAtNs = nowNs;
+                sent += count;
+            }
+            nextToSend = sequence;
         }
         return sent;
     }

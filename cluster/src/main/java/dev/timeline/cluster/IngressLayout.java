@@ -28,6 +28,9 @@ package dev.timeline.cluster;
  * </pre>
  * Writes (follow, unfollow, post, delete) are applied at most once per client id and sequence, and
  * answered again with their first outcome when sent again; reads and syncs are answered each time.
+ * <p>
+ * A client sends the commands it has ready in one message, a batch: the type {@link #BATCH}, the
+ * count, then each command as its length (an int) and its bytes, applied in order.
  */
 final class IngressLayout
 {
@@ -38,6 +41,12 @@ final class IngressLayout
     static final int HOME = 5;
     static final int TWEETS = 6;
     static final int SYNC = 7;
+    static final int BATCH = 8;
+
+    static final int COUNT_OFFSET = 4;
+    static final int BATCH_HEADER_LENGTH = 8;
+    /** The most bytes of a batch: an eighth of the ingress channel's term, Aeron's largest message. */
+    static final int MAX_BATCH_LENGTH = 64 * 1024;
 
     static final int TYPE_OFFSET = 0;
     static final int TAG_OFFSET = 4;

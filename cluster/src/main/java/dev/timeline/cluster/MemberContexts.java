@@ -15,7 +15,7 @@ import io.aeron.driver.ThreadingMode;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NoOpLock;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -48,7 +48,7 @@ final class MemberContexts
         final String host = members.host(id);
         final String aeronDirectory = config.aeronDirectory().toString();
         final Path data = config.dataDirectory();
-        final Supplier<IdleStrategy> idle = () -> new SleepingMillisIdleStrategy(1);
+        final Supplier<IdleStrategy> idle = () -> new BackoffIdleStrategy(10, 20, 1_000, 1_000_000);
         final long heartbeat = config.leaderHeartbeatTimeout().toNanos();
 
         driver = new MediaDriver.Context()

@@ -3,6 +3,7 @@ package dev.timeline.cluster;
 import dev.timeline.engine.state.TweetPage;
 import io.aeron.Publication;
 import io.aeron.cluster.service.ClientSession;
+import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -33,8 +34,15 @@ final class Replies
     static final int PAGE_MESSAGE_BYTES = 4096;
     private static final int OFFER_TRIES = 1_000;
 
+    /** The most bytes of a message of outcomes. */
+    private static final int OUTCOMES_MESSAGE_BYTES = 16 * 1024;
+
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(PAGE_MESSAGE_BYTES);
+    private final ExpandableArrayBuffer outcomes = new ExpandableArrayBuffer(OUTCOMES_MESSAGE_BYTES);
     private final IdleStrategy idle;
+    private ClientSession batchSession;
+    private int batchCount;
+    private int batchLength;
     private ClientSession session;
     private long clientId;
     private long sequence;
@@ -52,6 +60,21 @@ final class Replies
         this.sequence = sequence;
     }
 
+    /** Gathers the outcomes to come into one message for {@code session}, until {@link #endBatch}. */
+    void beginBatch(final ClientSession session)
+    {
+        batchSession = session;
+        batchCount = 0;
+        batchLength = EgressLayout.BATCH_HEADER_LENGTH;
+    }
+
+    /** Sends the outcomes gathered since {@link #beginBatch}. */
+    void endBatch()
+    {
+        flushBatch();
+        batchSession = null;
+    }
+
     /** Answers with an outcome of the engine's {@code Outcomes}, and the message of a refusal. */
     void outcome(final int outcome, final long value, final String message)
     {
@@ -67,12 +90,25 @@ final class Replies
             buffer.putBytes(MESSAGE_OFFSET, bytes);
             length += bytes.length;
         }
-        offer(length);
+        if (batchSession == null)
+        {
+            offer(buffer, length);
+            return;
+        }
+        if (batchLength + Integer.BYTES + length > OUTCOMES_MESSAGE_BYTES)
+        {
+            flushBatch();
+        }
+        outcomes.putInt(batchLength, length);
+        outcomes.putBytes(batchLength + Integer.BYTES, buffer, 0, length);
+        batchLength += Integer.BYTES + length;
+        batchCount++;
     }
 
     /** Answers with the tweets of {@code page}, in as many messages as they take. */
     void page(final TweetPage page)
     {
+        flushBatch();
         int tweet = 0;
         do
         {
@@ -95,17 +131,29 @@ final class Replies
             buffer.putLong(CLIENT_OFFSET, clientId);
             buffer.putLong(SEQUENCE_OFFSET, sequence);
             buffer.putInt(FLAGS_OFFSET, tweet == page.size() ? EgressLayout.LAST : 0);
-            offer(length);
+            offer(buffer, length);
         }
         while (tweet < page.size());
     }
 
-    private void offer(final int length)
+    private void flushBatch()
+    {
+        if (batchSession != null && batchCount > 0)
+        {
+            outcomes.putInt(TYPE_OFFSET, EgressLayout.OUTCOMES);
+            outcomes.putInt(COUNT_OFFSET, batchCount);
+            offer(outcomes, batchLength);
+            batchCount = 0;
+            batchLength = EgressLayout.BATCH_HEADER_LENGTH;
+        }
+    }
+
+    private void offer(final DirectBuffer message, final int length)
     {
         idle.reset();
         for (int tries = 0; tries < OFFER_TRIES; tries++)
         {
-            final long result = session.offer(buffer, 0, length);
+            final long result = session.offer(message, 0, length);
             if (result > 0 || result == Publication.NOT_CONNECTED || result == Publication.CLOSED ||
                 result == Publication.MAX_POSITION_EXCEEDED)
             {

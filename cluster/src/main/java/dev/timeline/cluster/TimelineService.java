@@ -125,6 +125,35 @@ final class TimelineService implements ClusteredService
         final ClientSession session, final long timestamp, final DirectBuffer buffer, final int offset, final int length,
         final Header header)
     {
+        if (buffer.getInt(offset + TYPE_OFFSET) != IngressLayout.BATCH)
+        {
+            apply(session, timestamp, buffer, offset, length);
+            return;
+        }
+        replies.beginBatch(session);
+        final int end = offset + length;
+        int at = offset + IngressLayout.BATCH_HEADER_LENGTH;
+        for (int i = 0, n = buffer.getInt(offset + IngressLayout.COUNT_OFFSET); i < n && at + Integer.BYTES <= end; i++)
+        {
+            final int commandLength = buffer.getInt(at);
+            if (commandLength < IngressLayout.HEADER_LENGTH || at + Integer.BYTES + commandLength > end)
+            {
+                break;
+            }
+            apply(session, timestamp, buffer, at + Integer.BYTES, commandLength);
+            at += Integer.BYTES + commandLength;
+        }
+        replies.endBatch();
+    }
+
+    /** Applies one command and answers it; a message too short to be a command is dropped. */
+    private void apply(
+        final ClientSession session, final long timestamp, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < IngressLayout.HEADER_LENGTH)
+        {
+            return;
+        }
         final int type = buffer.getInt(offset + TYPE_OFFSET);
         final long clientId = buffer.getLong(offset + CLIENT_OFFSET);
         final long sequence = buffer.getLong(offset + SEQUENCE_OFFSET);
@@ -186,7 +215,7 @@ final class TimelineService implements ClusteredService
         }
         try
         {
-            apply(type, timestamp, buffer, offset, length);
+            applyWrite(type, timestamp, buffer, offset, length);
         }
         catch (final IllegalArgumentException invalid)
         {
@@ -211,7 +240,8 @@ final class TimelineService implements ClusteredService
     }
 
     /** Applies a write, leaving its {@link #outcome}, {@link #value} and {@link #message}. */
-    private void apply(final int type, final long time, final DirectBuffer buffer, final int offset, final int length)
+    private void applyWrite(
+        final int type, final long time, final DirectBuffer buffer, final int offset, final int length)
     {
         final long first = buffer.getLong(offset + FIRST_OFFSET);
         outcome = Outcomes.OK;
