@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  * module (launched together), and the container of the timeline service. Every agent shares one
  * thread per component and sleeps a millisecond when idle, so three members fit two cores; every
  * listener binds the member's own host, on its ports (see {@link Members}); the durable state is the
- * data directory's {@code cluster/} and {@code archive/}; the driver's buffers are sparse files in
- * the member's Aeron directory, recreated at each start.
+ * data directory's {@code cluster/} and {@code archive/}, the log archived in segments of four terms,
+ * the unit it is purged in; the driver's buffers are sparse files in the member's Aeron directory,
+ * recreated at each start.
  */
 final class MemberContexts
 {
@@ -34,7 +35,6 @@ final class MemberContexts
     static final String ARCHIVE_DIRECTORY = "archive";
     static final String INGRESS_CHANNEL = "aeron:udp?term-length=1m";
     private static final int MAX_SESSIONS = 1024;
-    private static final int SEGMENT_LENGTH = 64 << 20;
 
     final MediaDriver.Context driver;
     final Archive.Context archive;
@@ -72,7 +72,7 @@ final class MemberContexts
             .recordingEventsEnabled(false)
             .threadingMode(ArchiveThreadingMode.SHARED)
             .idleStrategySupplier(idle)
-            .segmentFileLength(Math.max(SEGMENT_LENGTH, config.logTermLength()))
+            .segmentFileLength(config.logTermLength() * 4)
             .deleteArchiveOnStart(false)
             .errorHandler(errors);
 
