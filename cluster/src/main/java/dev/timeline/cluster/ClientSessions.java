@@ -5,28 +5,45 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the cluster remembers of each client's writes, so that a write sent again after a failover
  * is applied once and answered with its first outcome: per client id, the outcomes of its last
  * {@link #WINDOW} writes by sequence number, and when it was last heard from in cluster time. A
  * client keeps fewer than {@code WINDOW} writes in flight, so any write it sends again is still
- * remembered. Part of the replicated state: every member holds the same and snapshots it; clients
- * not heard from for the retention are forgotten at the same point of the log on every member.
- * Service thread only.
+ * remembered. A client not heard from for {@link #RETENTION_MS} of cluster time is forgotten, so
+ * that clients come and go in bounded memory: a client sends a write again for
+ * {@link #RESEND_LIMIT_MS} at most, far less, so no write is forgotten while it can still arrive.
+ * Part of the replicated state: every member holds the same, forgets at the same point of the log
+ * and snapshots it. Service thread only.
  */
 final class ClientSessions
 {
     /** The writes a client may have in flight at once, and so the outcomes remembered per client. */
     static final int WINDOW = 4096;
     private static final int MASK = WINDOW - 1;
+    /** How long, in cluster time (milliseconds), a client not heard from is remembered. */
+    static final long RETENTION_MS = TimeUnit.HOURS.toMillis(2);
+    /** How long after a client takes a write it may send it again; then it gives up on the answer. */
+    static final long RESEND_LIMIT_MS = TimeUnit.MINUTES.toMillis(10);
+    private static final long SWEEP_INTERVAL_MS = TimeUnit.MINUTES.toMillis(1);
     private static final long NONE = -1;
 
     private final Long2ObjectHashMap<Client> clients = new Long2ObjectHashMap<>();
+    private long nextSweep;
 
-    /** The client with {@code clientId}, remembered from now on; heard from at {@code now}. */
+    /**
+     * The client with {@code clientId}, remembered from now on; heard from at {@code now}. Forgets,
+     * at most once a minute, the clients not heard from for the retention.
+     */
     Client client(final long clientId, final long now)
     {
+        if (now >= nextSweep)
+        {
+            nextSweep = now + SWEEP_INTERVAL_MS;
+            clients.values().removeIf(client -> client.lastHeard < now - RETENTION_MS);
+        }
         Client client = clients.get(clientId);
         if (client == null)
         {
@@ -37,12 +54,6 @@ final class ClientSessions
         return client;
     }
 
-    /** Forgets the clients not heard from since {@code before}. */
-    void forgetIdle(final long before)
-    {
-        clients.values().removeIf(client -> client.lastHeard < before);
-    }
-
     int size()
     {
         return clients.size();
@@ -51,15 +62,16 @@ final class ClientSessions
     /** Bytes {@link #writeTo} writes. */
     int encodedLength()
     {
-        return Integer.BYTES + clients.size() * Client.ENCODED_LENGTH;
+        return Long.BYTES + Integer.BYTES + clients.size() * Client.ENCODED_LENGTH;
     }
 
     /** Writes every client, in ascending id order so that every member writes the same bytes. */
     void writeTo(final MutableDirectBuffer buffer, final int offset)
     {
         final long[] ids = clients.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        buffer.putInt(offset, ids.length);
-        int at = offset + Integer.BYTES;
+        buffer.putLong(offset, nextSweep);
+        buffer.putInt(offset + Long.BYTES, ids.length);
+        int at = offset + Long.BYTES + Integer.BYTES;
         for (final long id : ids)
         {
             buffer.putLong(at, id);
@@ -71,8 +83,9 @@ final class ClientSessions
     /** Reads back what {@link #writeTo} wrote, into no clients. */
     void readFrom(final DirectBuffer buffer, final int offset)
     {
-        final int count = buffer.getInt(offset);
-        int at = offset + Integer.BYTES;
+        nextSweep = buffer.getLong(offset);
+        final int count = buffer.getInt(offset + Long.BYTES);
+        int at = offset + Long.BYTES + Integer.BYTES;
         for (int i = 0; i < count; i++)
         {
             final Client client = new Client();

@@ -32,7 +32,9 @@ import static dev.timeline.cluster.IngressLayout.TAG_OFFSET;
  * client id and a sequence, sends them to the leader, keeps each until the cluster answers it, and
  * sends again every command not yet answered whenever a new leader is elected, the session had to
  * be opened again, or an answer is overdue. The cluster applies a command sent again once and
- * answers it again, so nothing is lost or applied twice across failovers.
+ * answers it again, so nothing is lost or applied twice across failovers. A command still not
+ * answered {@link ClientSessions#RESEND_LIMIT_MS} after it was taken is given up: never sent again,
+ * so that the cluster, which remembers a client far longer, never sees it after forgetting it.
  * <p>
  * The answers complete the callers' acknowledgement slots, unless the node's own service hands its
  * writes back itself once it applies them (then the answers only stop the sending); the pages of
@@ -46,6 +48,9 @@ final class IngressClient implements Agent, EgressListener
     private static final int DRAIN_LIMIT = 64;
     private static final long RECONNECT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long KEEP_ALIVE_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
+    private static final long RESEND_LIMIT_NS = TimeUnit.MILLISECONDS.toNanos(ClientSessions.RESEND_LIMIT_MS);
+    private static final String GIVEN_UP = "no answer from the cluster within " +
+        TimeUnit.MILLISECONDS.toMinutes(ClientSessions.RESEND_LIMIT_MS) + " minutes; the write may or may not have been applied";
 
     private final Supplier<AeronCluster.Context> contexts;
     private final long clientId;
@@ -60,6 +65,7 @@ final class IngressClient implements Agent, EgressListener
     private final UnsafeBuffer commands = new UnsafeBuffer(ByteBuffer.allocateDirect(ClientSessions.WINDOW * MAX_COMMAND_LENGTH));
     private final int[] lengths = new int[ClientSessions.WINDOW];
     private final int[] tags = new int[ClientSessions.WINDOW];
+    private final long[] takenAtNs = new long[ClientSessions.WINDOW];
     private final long[] sentAtNs = new long[ClientSessions.WINDOW];
     private final boolean[] answered = new boolean[ClientSessions.WINDOW];
     private final UnsafeBuffer batch = new UnsafeBuffer(ByteBuffer.allocateDirect(IngressLayout.MAX_BATCH_LENGTH));
@@ -69,6 +75,7 @@ final class IngressClient implements Agent, EgressListener
     private long nextToSend = 1;
     private long reconnectAtNs;
     private long keepAliveAtNs;
+    private long cycleStartNs;
     private volatile String refusal;
 
     /**
@@ -108,16 +115,17 @@ final class IngressClient implements Agent, EgressListener
     public int doWork()
     {
         final long nowNs = clock.nanoTime();
+        cycleStartNs = nowNs;
         if (refusal != null)
         {
             return failPending(refusal);
         }
+        int work = outbox.read(onCommand, DRAIN_LIMIT) + giveUpOverdue(nowNs);
         if ((cluster == null || cluster.isClosed()) && !connect(nowNs))
         {
-            return outbox.read(onCommand, DRAIN_LIMIT);
+            return work;
         }
-        int work = cluster.pollEgress();
-        work += outbox.read(onCommand, DRAIN_LIMIT);
+        work += cluster.pollEgress();
         if (oldestUnanswered < nextSequence && nowNs - sentAtNs[(int)(oldestUnanswered & MASK)] > answerTimeoutNs)
         {
             nextToSend = oldestUnanswered;
@@ -206,6 +214,7 @@ final class IngressClient implements Agent, EgressListener
         commands.putLong(at * MAX_COMMAND_LENGTH + CLIENT_OFFSET, clientId);
         commands.putLong(at * MAX_COMMAND_LENGTH + SEQUENCE_OFFSET, sequence);
         lengths[at] = length;
+        takenAtNs[at] = cycleStartNs;
         tags[at] = buffer.getInt(index + TAG_OFFSET);
         answered[at] = false;
     }
@@ -253,6 +262,23 @@ final class IngressClient implements Agent, EgressListener
             nextToSend = sequence;
         }
         return sent;
+    }
+
+    /**
+     * Gives up the oldest commands taken longer than the resend limit ago. A remote client's callers
+     * are told so; a node's have timed out long before, and its service still completes their slots
+     * should the command be applied after all.
+     */
+    private int giveUpOverdue(final long nowNs)
+    {
+        int given = 0;
+        while (oldestUnanswered < nextSequence && nowNs - takenAtNs[(int)(oldestUnanswered & MASK)] > RESEND_LIMIT_NS)
+        {
+            answer(oldestUnanswered, Outcomes.FAILED, 0, GIVEN_UP);
+            given++;
+        }
+        nextToSend = Math.max(nextToSend, oldestUnanswered);
+        return given;
     }
 
     private void answer(final long sequence, final int outcome, final long value, final String message)
