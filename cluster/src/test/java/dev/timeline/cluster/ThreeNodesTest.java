@@ -1,49 +1,119 @@
 package dev.timeline.cluster;
 
+import dev.timeline.engine.EngineConfig;
+import dev.timeline.engine.TimelineEngine;
+import dev.timeline.engine.TimelineException;
+import dev.timeline.engine.Timelines;
 import dev.timeline.engine.Tweet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Three members in one process: a write on any member is applied on every member, in the same order. */
+/**
+ * Three members in one process: a write on any member is applied on every member, in the same order;
+ * a client without the secret and bad input are refused and change nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ThreeNodesTest
 {
-    @TempDir
-    Path data;
+    private final Members members = LocalCluster.members(3);
+    private final List<TimelineNode> nodes = new ArrayList<>();
+
+    @BeforeAll
+    void launch(@TempDir final Path data)
+    {
+        for (int id = 0; id < 3; id++)
+        {
+            nodes.add(TimelineNode.launch(LocalCluster.config(members, id, data.resolve("m" + id))));
+        }
+    }
+
+    @AfterAll
+    void close()
+    {
+        nodes.forEach(TimelineNode::close);
+    }
 
     @Test
     void aWriteOnAnyMemberReadsTheSameOnEveryMember()
     {
-        final Members members = LocalCluster.members(3);
-        final List<TimelineNode> nodes = new ArrayList<>();
-        try
+        nodes.get(0).follow(1, 2);
+        final long id = nodes.get(1).post(2, "hello from member 1");
+        assertEquals(id, nodes.get(1).home(1, 10).get(0).id(), "read-your-writes on the member that wrote");
+        for (final TimelineNode node : nodes)
         {
-            for (int id = 0; id < 3; id++)
-            {
-                nodes.add(TimelineNode.launch(LocalCluster.config(members, id, data.resolve("m" + id))));
-            }
-            nodes.get(0).follow(1, 2);
-            final long id = nodes.get(1).post(2, "hello from member 1");
-            assertEquals(id, nodes.get(1).home(1, 10).get(0).id(), "read-your-writes on the member that wrote");
-            for (final TimelineNode node : nodes)
-            {
-                node.sync();
-                final List<Tweet> home = node.home(1, 10);
-                assertEquals(1, home.size(), "member " + node.memberId());
-                assertEquals("hello from member 1", home.get(0).text());
-            }
+            node.sync();
+            final List<Tweet> home = node.home(1, 10);
+            assertEquals(1, home.size(), "member " + node.memberId());
+            assertEquals("hello from member 1", home.get(0).text());
         }
-        finally
+    }
+
+    @Test
+    void aClientWithoutTheSecretIsRefusedAndChangesNothing()
+    {
+        try (TimelineClient stranger = TimelineClient.connect(
+            new ClientConfig().members(members).secret(SharedSecret.of("not the secret")).timeout(Duration.ofMinutes(1))))
         {
-            nodes.forEach(TimelineNode::close);
+            final TimelineException refused = assertThrows(TimelineException.class, () -> stranger.follow(10, 11));
+            assertEquals("the cluster refused this client: wrong or missing secret", refused.getMessage());
         }
+        nodes.get(2).post(11, "only followers see this");
+        nodes.get(2).sync();
+        assertEquals(List.of(), nodes.get(2).home(10, 10), "the refused follow was not applied");
+    }
+
+    @Test
+    void badInputGetsTheEmbeddedEnginesErrorsAndChangesNothing(@TempDir final Path embedded)
+    {
+        final List<Consumer<Timelines>> bad = List.of(
+            t -> t.follow(20, 20),
+            t -> t.unfollow(-1, 20),
+            t -> t.post(20, "x".repeat(281)),
+            t -> t.post(-5, "hi"),
+            t -> t.delete(-1),
+            t -> t.delete(Long.MAX_VALUE),
+            t -> t.home(20, 0),
+            t -> t.tweets(20, 10, -1));
+        try (TimelineEngine engine = TimelineEngine.open(new EngineConfig().dataDirectory(embedded));
+            TimelineClient client = TimelineClient.connect(
+                new ClientConfig().members(members).secret(LocalCluster.SECRET).timeout(Duration.ofMinutes(2))))
+        {
+            for (final Consumer<Timelines> write : bad)
+            {
+                final Throwable expected = thrown(() -> write.accept(engine));
+                for (final Timelines target : List.of(client, nodes.get(0)))
+                {
+                    final Throwable actual = thrown(() -> write.accept(target));
+                    assertEquals(expected.getClass(), actual.getClass(), actual.toString());
+                    assertEquals(expected.getMessage(), actual.getMessage());
+                }
+            }
+            client.follow(21, 20);
+            nodes.get(1).sync();
+            assertEquals(List.of(), nodes.get(1).tweets(20, 10), "nothing refused was applied");
+            assertTrue(client.home(21, 10).isEmpty());
+        }
+    }
+
+    private static Throwable thrown(final Executable executable)
+    {
+        return assertThrows(RuntimeException.class, executable);
     }
 }
