@@ -30,7 +30,7 @@ import java.nio.file.StandardOpenOption;
 final class SnapshotTransfer
 {
     private static final int MAGIC = 0x4E534C54;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final int HEADER_LENGTH = Integer.BYTES * 2 + Long.BYTES * 2;
 
     private final Path file;
