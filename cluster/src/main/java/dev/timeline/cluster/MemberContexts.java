@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * The Aeron contexts of one member, in one process: a media driver, an archive and a consensus
  * module (launched together), and the container of the timeline service. Every agent shares one
  * thread per component and sleeps a millisecond when idle, so three members fit two cores; every
- * listener binds the member's own host, on its ports (see {@link Members}); the durable state is the
+ * listener binds the member's own host, on its ports (see {@link Members}), and the archive, like the
+ * cluster, lets in only those that present the shared secret, other members included; the durable state is the
  * data directory's {@code cluster/} and {@code archive/}, the log archived in segments of four terms,
  * the unit it is purged in; the driver's buffers are sparse files in the member's Aeron directory,
  * recreated at each start.
@@ -68,12 +69,15 @@ final class MemberContexts
             .controlChannel("aeron:udp?endpoint=" + members.endpoint(id, Members.ARCHIVE_CONTROL))
             .localControlChannel("aeron:ipc?term-length=64k")
             .replicationChannel("aeron:udp?endpoint=" + members.endpoint(id, Members.ARCHIVE_REPLICATION))
-            .archiveClientContext(new AeronArchive.Context().controlResponseChannel("aeron:udp?endpoint=" + host + ":0"))
+            .archiveClientContext(new AeronArchive.Context()
+                .controlResponseChannel("aeron:udp?endpoint=" + host + ":0")
+                .credentialsSupplier(config.secret().credentials()))
             .recordingEventsEnabled(false)
             .threadingMode(ArchiveThreadingMode.SHARED)
             .idleStrategySupplier(idle)
             .segmentFileLength(config.logTermLength() * 4)
             .deleteArchiveOnStart(false)
+            .authenticatorSupplier(config.secret()::authenticator)
             .errorHandler(errors);
 
         consensus = new ConsensusModule.Context()
@@ -84,7 +88,7 @@ final class MemberContexts
             .ingressChannel(INGRESS_CHANNEL)
             .logChannel("aeron:udp?term-length=" + config.logTermLength())
             .replicationChannel("aeron:udp?endpoint=" + members.endpoint(id, Members.CLUSTER_REPLICATION))
-            .archiveContext(localArchive(aeronDirectory))
+            .archiveContext(localArchive(config))
             .leaderHeartbeatTimeoutNs(heartbeat)
             .leaderHeartbeatIntervalNs(heartbeat / 10)
             .electionTimeoutNs(heartbeat / 2)
@@ -100,7 +104,7 @@ final class MemberContexts
         container = new ClusteredServiceContainer.Context()
             .aeronDirectoryName(aeronDirectory)
             .clusterDir(data.resolve(CLUSTER_DIRECTORY).toFile())
-            .archiveContext(localArchive(aeronDirectory))
+            .archiveContext(localArchive(config))
             .clusteredService(service)
             .idleStrategySupplier(idle)
             .errorHandler(errors);
@@ -118,13 +122,14 @@ final class MemberContexts
     }
 
     /** A client of the member's own archive, over IPC. */
-    static AeronArchive.Context localArchive(final String aeronDirectory)
+    static AeronArchive.Context localArchive(final NodeConfig config)
     {
         return new AeronArchive.Context()
+            .credentialsSupplier(config.secret().credentials())
             .lock(NoOpLock.INSTANCE)
             .controlRequestChannel("aeron:ipc?term-length=64k")
             .controlRequestStreamId(AeronArchive.Configuration.localControlStreamId())
             .controlResponseChannel("aeron:ipc?term-length=64k")
-            .aeronDirectoryName(aeronDirectory);
+            .aeronDirectoryName(config.aeronDirectory().toString());
     }
 }

@@ -12,6 +12,7 @@ import org.agrona.concurrent.Agent;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Keeps a member's log bounded: while the member leads, it asks for a snapshot of every member each
@@ -28,20 +29,20 @@ final class SnapshotSchedule implements Agent
     private final ConsensusModule.Context consensus;
     private final long interval;
     private final File clusterDirectory;
-    private final String aeronDirectory;
+    private final Supplier<AeronArchive.Context> archives;
     private final ErrorHandler errors;
     private long snapshotsSeen;
     private long lastSnapshotPosition = -1;
     private AeronArchive archive;
 
     SnapshotSchedule(
-        final ConsensusModule.Context consensus, final long interval, final String aeronDirectory,
+        final ConsensusModule.Context consensus, final long interval, final Supplier<AeronArchive.Context> archives,
         final ErrorHandler errors)
     {
         this.consensus = consensus;
         this.interval = interval;
         this.clusterDirectory = consensus.clusterDir();
-        this.aeronDirectory = aeronDirectory;
+        this.archives = archives;
         this.errors = errors;
     }
 
@@ -109,8 +110,7 @@ final class SnapshotSchedule implements Agent
         {
             if (archive == null)
             {
-                archive = AeronArchive.connect(
-                    MemberContexts.localArchive(aeronDirectory).controlResponseStreamId(RESPONSE_STREAM_ID));
+                archive = AeronArchive.connect(archives.get().controlResponseStreamId(RESPONSE_STREAM_ID));
             }
             final long[] descriptor = new long[3];
             archive.listRecording(logRecordingId, (controlSessionId, correlationId, recordingId, startTimestamp,

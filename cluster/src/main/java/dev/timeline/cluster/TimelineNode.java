@@ -139,7 +139,7 @@ public final class TimelineNode extends ClusterWrites
             this::clusterContext, clientId, outbox, acks, null, false, config.nanoClock(),
             config.leaderHeartbeatTimeout().toNanos() * 4, errors);
         final SnapshotSchedule snapshots = new SnapshotSchedule(
-            contexts.consensus, config.snapshotInterval(), config.aeronDirectory().toString(), errors);
+            contexts.consensus, config.snapshotInterval(), () -> MemberContexts.localArchive(config), errors);
         clientRunner = new AgentRunner(
             new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
             errors::log, errors.counter(), new CompositeAgent(client, snapshots));

@@ -5,6 +5,8 @@ import dev.timeline.engine.TimelineEngine;
 import dev.timeline.engine.TimelineException;
 import dev.timeline.engine.Timelines;
 import dev.timeline.engine.Tweet;
+import io.aeron.archive.client.AeronArchive;
+import io.aeron.archive.client.ArchiveException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Three members in one process: a write on any member is applied on every member, in the same order;
- * a client without the secret and bad input are refused and change nothing.
+ * a client without the secret, at the cluster or at a member's archive, and bad input are refused
+ * and change nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -74,6 +77,10 @@ class ThreeNodesTest
             final TimelineException refused = assertThrows(TimelineException.class, () -> stranger.follow(10, 11));
             assertEquals("the cluster refused this client: wrong or missing secret", refused.getMessage());
         }
+        final ArchiveException refused = assertThrows(
+            ArchiveException.class, () -> AeronArchive.connect(archiveOfMember1(SharedSecret.of("not the secret"))));
+        assertTrue(refused.getMessage().contains("authentication rejected"), refused.getMessage());
+        AeronArchive.connect(archiveOfMember1(LocalCluster.SECRET)).close();
         nodes.get(2).post(11, "only followers see this");
         nodes.get(2).sync();
         assertEquals(List.of(), nodes.get(2).home(10, 10), "the refused follow was not applied");
@@ -110,6 +117,16 @@ class ThreeNodesTest
             assertEquals(List.of(), nodes.get(1).tweets(20, 10), "nothing refused was applied");
             assertTrue(client.home(21, 10).isEmpty());
         }
+    }
+
+    /** A client of member 1's archive, from another host's view: over UDP, through member 0's media driver. */
+    private AeronArchive.Context archiveOfMember1(final SharedSecret secret)
+    {
+        return new AeronArchive.Context()
+            .aeronDirectoryName(LocalCluster.config(members, 0, Path.of("m0")).conclude().aeronDirectory().toString())
+            .controlRequestChannel("aeron:udp?endpoint=" + members.endpoint(1, Members.ARCHIVE_CONTROL))
+            .controlResponseChannel("aeron:udp?endpoint=localhost:0")
+            .credentialsSupplier(secret.credentials());
     }
 
     private static Throwable thrown(final Executable executable)
