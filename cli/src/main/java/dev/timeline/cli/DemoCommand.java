@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer>
             {
                 out.println("[1/4] building the social graph");
                 out.flush();
-                SetupSteps.loadGraph(engine, workload, out, progress);
+                SetupSteps.loadGraph(engine, engine.config().maxInFlight() / 2, workload, out, progress);
                 final MixedLoad load = new MixedLoad(engine, workload, posters, readers);
                 out.printf("[2/4] posting and reading for %d s: %d posting and %d reading threads%n",
                     durationSeconds, posters, readers);

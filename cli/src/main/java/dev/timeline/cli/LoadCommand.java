@@ -1,6 +1,7 @@
 package dev.timeline.cli;
 
 import dev.timeline.engine.TimelineEngine;
+import dev.timeline.engine.Timelines;
 import dev.timeline.workload.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -118,30 +120,46 @@ final class LoadCommand implements Callable<Integer>
     {
         final Workload workload = workloadOptions.workload();
         final LoadPlan plan = plan();
-        final PrintWriter err = spec.commandLine().getErr();
-        final PrintWriter out = json ? err : spec.commandLine().getOut();
-        final ProgressLine progress = new ProgressLine(err, Terminal.stderrIsTerminal());
+        final long prefillPosts = (long)prefillPerUser * workload.users();
         try (RunDirectory directory = directoryOptions.create("timeline-load-");
             TimelineEngine engine = TimelineEngine.open(engineOptions.config(directory.path())))
         {
-            final LoadSetup setup = new LoadSetup(
-                workload, (long)prefillPerUser * workload.users(), engineOptions.label(), engine.partitions());
-            try (IntervalLog log = new IntervalLog(
-                histogramLogPath(), "timeline load: " + setup.description() + ", " + describe(plan)))
-            {
-                out.println("timeline load: " + setup.description());
-                out.println("data directory: " + directory.description());
-                out.println("latency log: " + log.path());
-                out.println();
-                prepare(engine, setup, out, progress);
-                out.println("[3/4] " + describe(plan));
-                out.flush();
-                final LoadResult result = new OpenLoopLoad(plan, SystemPacingClock.INSTANCE,
-                    thread -> new EngineRequests(engine, workload, thread))
-                    .run(log, progress, engine.config().writeTimeout().toNanos());
-                report(setup, result, log.path(), out);
-                return result.held() ? 0 : 1;
-            }
+            return run(engine, engine.config().maxInFlight() / 2, engine.config().writeTimeout(), new LoadSetup(
+                workload, prefillPosts, engineOptions.label(), engine.partitions()), plan,
+                "data directory: " + directory.description());
+        }
+    }
+
+    /**
+     * Fills {@code timelines} and runs the load against it.
+     *
+     * @param inFlight writes kept in flight while filling it.
+     * @param settle   how long the last posts may take to be acknowledged.
+     * @param where    a line on where the data is.
+     * @return the exit status: 0 if the rate was held.
+     */
+    private int run(
+        final Timelines timelines, final int inFlight, final Duration settle, final LoadSetup setup, final LoadPlan plan,
+        final String where) throws IOException, InterruptedException
+    {
+        final PrintWriter err = spec.commandLine().getErr();
+        final PrintWriter out = json ? err : spec.commandLine().getOut();
+        final ProgressLine progress = new ProgressLine(err, Terminal.stderrIsTerminal());
+        try (IntervalLog log = new IntervalLog(
+            histogramLogPath(), "timeline load: " + setup.description() + ", " + describe(plan)))
+        {
+            out.println("timeline load: " + setup.description());
+            out.println(where);
+            out.println("latency log: " + log.path());
+            out.println();
+            prepare(timelines, inFlight, setup, out, progress);
+            out.println("[3/4] " + describe(plan));
+            out.flush();
+            final LoadResult result = new OpenLoopLoad(plan, SystemPacingClock.INSTANCE,
+                thread -> new EngineRequests(timelines, setup.workload(), thread))
+                .run(log, progress, settle.toNanos());
+            report(setup, result, log.path(), out);
+            return result.held() ? 0 : 1;
         }
     }
 
@@ -166,12 +184,14 @@ final class LoadCommand implements Callable<Integer>
 
     /** Builds the social graph and posts the tweets made before the load. */
     private static void prepare(
-        final TimelineEngine engine, final LoadSetup setup, final PrintWriter out, final ProgressLine progress)
+        final Timelines timelines, final int inFlight, final LoadSetup setup, final PrintWriter out,
+        final ProgressLine progress)
     {
         out.println("[1/4] building the social graph");
-        SetupSteps.loadGraph(engine, setup.workload(), out, progress);
+        SetupSteps.loadGraph(timelines, inFlight, setup.workload(), out, progress);
         out.println("[2/4] posting " + Format.count(setup.prefillPosts()) + " tweets, so home timelines hold tweets to read");
-        SetupSteps.post(engine, setup.workload(), EngineRequests.PREFILL_STREAM, setup.prefillPosts(), out, progress);
+        SetupSteps.post(timelines, inFlight, setup.workload(), EngineRequests.PREFILL_STREAM, setup.prefillPosts(), out,
+            progress);
     }
 
     private Path histogramLogPath() throws IOException

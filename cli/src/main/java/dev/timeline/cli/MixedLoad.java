@@ -2,7 +2,7 @@ package dev.timeline.cli;
 
 import dev.timeline.engine.RejectedException;
 import dev.timeline.engine.TimelineBuffer;
-import dev.timeline.engine.TimelineEngine;
+import dev.timeline.engine.Timelines;
 import dev.timeline.workload.AsyncWindow;
 import dev.timeline.workload.OperationStream;
 import dev.timeline.workload.Workload;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Posting threads and home-reading threads working on one engine at the same time. A poster keeps
+ * Posting threads and home-reading threads working on one engine, or any {@link Timelines}, at the same time. A poster keeps
  * up to {@link #POSTS_IN_FLIGHT} posts submitted and not yet acknowledged, as a busy service would,
  * so the writer can commit them in batches; a post's latency runs from its submission to its durable
  * acknowledgement. A reader reads one home timeline after another into its own buffer.
@@ -38,15 +38,15 @@ final class MixedLoad
     private volatile boolean running = true;
     private long elapsedNanos;
 
-    MixedLoad(final TimelineEngine engine, final Workload workload, final int posterCount, final int readerCount)
+    MixedLoad(final Timelines timelines, final Workload workload, final int posterCount, final int readerCount)
     {
         for (int i = 0; i < posterCount; i++)
         {
-            posters.add(new Poster(engine, workload, i));
+            posters.add(new Poster(timelines, workload, i));
         }
         for (int i = 0; i < readerCount; i++)
         {
-            readers.add(new Reader(engine, workload, posterCount + i));
+            readers.add(new Reader(timelines, workload, posterCount + i));
         }
         workers.addAll(posters);
         workers.addAll(readers);
@@ -187,20 +187,20 @@ final class MixedLoad
 
     private final class Poster extends Worker
     {
-        private final TimelineEngine engine;
+        private final Timelines timelines;
         private final AsyncWindow inFlight = new AsyncWindow(POSTS_IN_FLIGHT);
 
-        Poster(final TimelineEngine engine, final Workload workload, final int stream)
+        Poster(final Timelines timelines, final Workload workload, final int stream)
         {
             super("demo-poster-" + stream, workload, stream, 0);
-            this.engine = engine;
+            this.timelines = timelines;
         }
 
         @Override
         void operate()
         {
             final long start = System.nanoTime();
-            inFlight.add(engine.postAsync(stream.user(), stream.text())
+            inFlight.add(timelines.postAsync(stream.user(), stream.text())
                 .handle((id, failure) -> acknowledged(start, failure)));
         }
 
@@ -232,22 +232,22 @@ final class MixedLoad
 
     private final class Reader extends Worker
     {
-        private final TimelineEngine engine;
+        private final Timelines timelines;
         private final TimelineBuffer buffer = new TimelineBuffer();
         private final Histogram latency = new Histogram(3);
         private final AtomicLong reads = new AtomicLong();
 
-        Reader(final TimelineEngine engine, final Workload workload, final int stream)
+        Reader(final Timelines timelines, final Workload workload, final int stream)
         {
             super("demo-reader-" + stream, workload, stream, 1);
-            this.engine = engine;
+            this.timelines = timelines;
         }
 
         @Override
         void operate()
         {
             final long start = System.nanoTime();
-            engine.home(stream.user(), READ_LIMIT, Long.MAX_VALUE, buffer);
+            timelines.home(stream.user(), READ_LIMIT, Long.MAX_VALUE, buffer);
             latency.recordValue(System.nanoTime() - start);
             reads.lazySet(reads.get() + 1);
         }

@@ -8,11 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -66,39 +62,11 @@ final class ShellCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
+        final ShellSession session = new ShellSession(parent.stdin(), spec.commandLine().getOut(), json);
         final Path directory = null == data ? DataDirectories.defaultDirectory() : data;
-        final PrintWriter out = spec.commandLine().getOut();
-        final boolean interactive = !json && Terminal.stdinIsTerminal();
-        final ShellReply reply = json ? new JsonShellReply(out) : new TextShellReply(out);
-        final BufferedReader in = new BufferedReader(new InputStreamReader(parent.stdin(), StandardCharsets.UTF_8));
         try (TimelineEngine engine = TimelineEngine.open(engineOptions.config(directory)))
         {
-            final ShellInterpreter interpreter = new ShellInterpreter(engine);
-            if (interactive)
-            {
-                out.println("timeline shell on " + directory + ": type 'help' for the commands, 'quit' to leave");
-            }
-            while (true)
-            {
-                if (interactive)
-                {
-                    out.print("timeline> ");
-                    out.flush();
-                }
-                final String line = in.readLine();
-                if (null == line)
-                {
-                    break;
-                }
-                if (!json && line.isBlank())
-                {
-                    continue;
-                }
-                if (!interpreter.execute(line, reply))
-                {
-                    break;
-                }
-            }
+            session.run(new ShellInterpreter(engine), directory.toString());
         }
         return 0;
     }

@@ -1,14 +1,15 @@
 package dev.timeline.cli;
 
 import dev.timeline.engine.Limits;
-import dev.timeline.engine.TimelineEngine;
 import dev.timeline.engine.TimelineException;
+import dev.timeline.engine.Timelines;
 import dev.timeline.engine.Tweet;
 
 import java.util.List;
 
 /**
- * Carries out one shell line against an engine and answers it through a {@link ShellReply}.
+ * Carries out one shell line against any {@link Timelines} (an engine, a member of a cluster or a
+ * client of one) and answers it through a {@link ShellReply}.
  * <p>
  * Words are separated by spaces or tabs, except that {@code post}'s text is the rest of the line after
  * the one space or tab that follows the author, kept exactly. An invalid line is answered with an
@@ -30,11 +31,11 @@ final class ShellInterpreter
         "help                       this list",
         "quit                       close the engine and leave; so does the end of the input");
 
-    private final TimelineEngine engine;
+    private final Timelines timelines;
 
-    ShellInterpreter(final TimelineEngine engine)
+    ShellInterpreter(final Timelines timelines)
     {
-        this.engine = engine;
+        this.timelines = timelines;
     }
 
     /**
@@ -74,24 +75,24 @@ final class ShellInterpreter
         {
             case "follow":
                 expect(args, 2, 2, "follow A B");
-                engine.follow(number(args[0], "A"), number(args[1], "B"));
+                timelines.follow(number(args[0], "A"), number(args[1], "B"));
                 reply.ok();
                 break;
             case "unfollow":
                 expect(args, 2, 2, "unfollow A B");
-                engine.unfollow(number(args[0], "A"), number(args[1], "B"));
+                timelines.unfollow(number(args[0], "A"), number(args[1], "B"));
                 reply.ok();
                 break;
             case "delete":
                 expect(args, 1, 1, "delete ID");
-                engine.delete(number(args[0], "ID"));
+                timelines.delete(number(args[0], "ID"));
                 reply.ok();
                 break;
             case "home":
-                reply.tweets(read(engine::home, args, "home U [LIMIT [BEFORE]]"));
+                reply.tweets(read(timelines::home, args, "home U [LIMIT [BEFORE]]"));
                 break;
             case "tweets":
-                reply.tweets(read(engine::tweets, args, "tweets U [LIMIT [BEFORE]]"));
+                reply.tweets(read(timelines::tweets, args, "tweets U [LIMIT [BEFORE]]"));
                 break;
             case "help":
                 expect(args, 0, 0, "help");
@@ -113,7 +114,7 @@ final class ShellInterpreter
             throw new IllegalArgumentException("usage: post A TEXT");
         }
         final long author = number(line.substring(authorStart, authorEnd), "A");
-        reply.posted(engine.post(author, line.substring(authorEnd + 1)));
+        reply.posted(timelines.post(author, line.substring(authorEnd + 1)));
     }
 
     private static List<Tweet> read(final TimelineRead read, final String[] args, final String usage)
@@ -190,7 +191,7 @@ final class ShellInterpreter
         return c == ' ' || c == '\t';
     }
 
-    /** A read of a timeline: {@link TimelineEngine#home} or {@link TimelineEngine#tweets}. */
+    /** A read of a timeline: {@link Timelines#home} or {@link Timelines#tweets}. */
     @FunctionalInterface
     private interface TimelineRead
     {
