@@ -1,15 +1,14 @@
 package dev.timeline.cli;
 
 import dev.timeline.engine.EngineConfig;
-import dev.timeline.engine.Strategy;
 import dev.timeline.engine.SyncMode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /** The engine settings a command can be given on its command line. */
@@ -32,18 +31,8 @@ final class EngineOptions
             "Default: what the data directory was created with, 1 for a new one; a directory keeps its count."})
     int partitions = EngineConfig.DIRECTORY_PARTITIONS;
 
-    @Option(names = "--strategy", paramLabel = "push|pull|hybrid", defaultValue = "hybrid",
-        description = "Fan-out strategy (default: ${DEFAULT-VALUE}); only speed differs, never answers.")
-    Strategy strategy;
-
-    @Option(names = "--capacity", paramLabel = "N", defaultValue = "" + EngineConfig.DEFAULT_TIMELINE_CAPACITY,
-        description = "Entries kept per home timeline (default: ${DEFAULT-VALUE}).")
-    int capacity;
-
-    @Option(names = "--celebrity-threshold", paramLabel = "N",
-        defaultValue = "" + EngineConfig.DEFAULT_CELEBRITY_THRESHOLD,
-        description = "Followers from which hybrid merges an author at read time (default: ${DEFAULT-VALUE}).")
-    int celebrityThreshold;
+    @Mixin
+    TimelineOptions timeline;
 
     @Option(names = "--sync", paramLabel = "none|batch", defaultValue = "none",
         description = "none: a reply survives kill -9; batch: it also survives power loss (default: ${DEFAULT-VALUE}).")
@@ -52,7 +41,7 @@ final class EngineOptions
     /** The strategy as typed on the command line, such as {@code hybrid}. */
     String label()
     {
-        return strategy.name().toLowerCase(Locale.ROOT);
+        return timeline.label();
     }
 
     /**
@@ -65,9 +54,9 @@ final class EngineOptions
         final EngineConfig config = new EngineConfig()
             .dataDirectory(dataDirectory)
             .partitions(partitions)
-            .strategy(strategy)
-            .timelineCapacity(capacity)
-            .celebrityThreshold(celebrityThreshold)
+            .strategy(timeline.strategy)
+            .timelineCapacity(timeline.capacity)
+            .celebrityThreshold(timeline.celebrityThreshold)
             .syncMode(sync);
         try
         {

@@ -28,14 +28,27 @@ final class ShellInterpreter
         "home U [LIMIT [BEFORE]]    U's home timeline, newest first: LIMIT 1.." + Limits.MAX_LIMIT +
             " (default " + DEFAULT_LIMIT + "), only ids below BEFORE",
         "tweets U [LIMIT [BEFORE]]  U's own tweets, newest first",
+        "sync                       a cluster member only: waits until it applied every write committed before",
         "help                       this list",
-        "quit                       close the engine and leave; so does the end of the input");
+        "quit                       close the engine, member or client and leave; so does the end of the input");
 
     private final Timelines timelines;
+    private final Runnable sync;
 
+    /** An interpreter for {@code timelines}, on which {@code sync} is an error. */
     ShellInterpreter(final Timelines timelines)
     {
+        this(timelines, null);
+    }
+
+    /**
+     * @param sync what {@code sync} does, such as {@link dev.timeline.cluster.TimelineNode#sync()}, or
+     *             null when it has no meaning here.
+     */
+    ShellInterpreter(final Timelines timelines, final Runnable sync)
+    {
         this.timelines = timelines;
+        this.sync = sync;
     }
 
     /**
@@ -93,6 +106,15 @@ final class ShellInterpreter
                 break;
             case "tweets":
                 reply.tweets(read(timelines::tweets, args, "tweets U [LIMIT [BEFORE]]"));
+                break;
+            case "sync":
+                expect(args, 0, 0, "sync");
+                if (null == sync)
+                {
+                    throw new IllegalArgumentException("sync is for a cluster member: timeline node --shell");
+                }
+                sync.run();
+                reply.ok();
                 break;
             case "help":
                 expect(args, 0, 0, "help");

@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "A home-timeline engine: single writer, off-heap timelines, a journal for crash recovery.",
-    subcommands = { DemoCommand.class, LoadCommand.class, ShellCommand.class, ReplayCommand.class, DumpCommand.class, StatCommand.class },
+    subcommands = {
+        DemoCommand.class, LoadCommand.class, ShellCommand.class, ReplayCommand.class, DumpCommand.class, StatCommand.class,
+        NodeCommand.class },
     footerHeading = "%nExamples:%n",
     footer = {
         "  timeline demo                      a Twitter-like graph, posts, reads, restart",
@@ -29,6 +31,8 @@ import java.nio.charset.StandardCharsets;
         "  timeline replay /tmp/tl            rebuild the state from the journal",
         "  timeline dump /tmp/tl --limit 20   the first 20 events of the journal",
         "  timeline stat /tmp/tl --watch      the counters of the engine running there",
+        "  timeline node --id 0 --members h1:20000,h2:20000,h3:20000 --data /tmp/m0",
+        "                                     one member of a replicated cluster",
         "",
         "Exit status: 0 success, 1 failure, 2 usage error.",
         "'timeline COMMAND --help' tells more about each command."
@@ -57,7 +61,7 @@ public final class TimelineCli implements Runnable
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, load, shell, replay, dump or stat");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, load, shell, replay, dump, stat or node");
     }
 
     /**

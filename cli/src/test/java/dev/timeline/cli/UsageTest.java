@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UsageTest
 {
     @ParameterizedTest
-    @ValueSource(strings = { "", "demo", "load", "shell", "replay", "dump", "stat" })
+    @ValueSource(strings = { "", "demo", "load", "shell", "replay", "dump", "stat", "node" })
     void helpExitsZeroAndShowsExamples(final String command)
     {
         final CliRun run = command.isEmpty() ? CliRun.run("--help") : CliRun.run(command, "--help");
@@ -45,7 +45,13 @@ class UsageTest
         "stat /tmp --serve 0 --watch", "stat /tmp --serve 0 --json", "stat /tmp --serve 65536", "stat /tmp --serve port",
         "stat /tmp --bind 0.0.0.0", "load --rate 0",
         "load --rate lots", "load --mix 3", "load --mix 0:0", "load --threads 0", "load --duration 0", "load --warmup -1",
-        "load --max-lag -1", "load --prefill -1", "load --users 1", "load --workload sideways", "load --strategy sideways" })
+        "load --max-lag -1", "load --prefill -1", "load --users 1", "load --workload sideways", "load --strategy sideways",
+        "node --id 0 --data /tmp/m0", "node --members localhost:20000 --data /tmp/m0",
+        "node --id 3 --members localhost:20000,localhost:20010,localhost:20020 --data /tmp/m0",
+        "node --id 0 --members localhost --data /tmp/m0", "node --id 0 --members localhost:65530 --data /tmp/m0",
+        "node --id 0 --members localhost:20000 --data /tmp/m0 --json",
+        "node --id 0 --members localhost:20000 --data /tmp/m0 --timeout 0",
+        "node --id 0 --members localhost:20000 --data /tmp/m0 --partitions 2" })
     void aUsageErrorExitsTwoWithOneLineNamingTheCommand(final String args)
     {
         final CliRun run = CliRun.run(args.isEmpty() ? new String[0] : args.split(" "));
