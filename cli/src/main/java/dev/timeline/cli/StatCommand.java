@@ -44,6 +44,13 @@ import java.util.concurrent.TimeUnit;
         "SIGTERM; an engine that restarts on the directory is followed.",
         "With --errors, prints the distinct errors the engine logged (errors.dat):",
         "each once, with how often and when it was first and last seen.",
+        "",
+        "On the data directory of a member of a cluster (see 'timeline node'), it shows",
+        "first the member's role, which member leads, the leadership term and election,",
+        "how far the log is committed, archived here and applied to this member's",
+        "replica (positions in bytes), and its last snapshot. These come from the",
+        "counters of the member's media driver and its recording log, read in place;",
+        "only which member leads is asked of a follower's consensus module.",
         ""
     },
     footerHeading = "%nExamples:%n",
@@ -53,7 +60,8 @@ import java.util.concurrent.TimeUnit;
         "  timeline stat /tmp/tl --watch 5 --json | jq -c .perSecond",
         "  timeline stat /tmp/tl --serve 9464       at http://127.0.0.1:9464/metrics",
         "  timeline stat /tmp/tl --serve 9464 --bind 0.0.0.0",
-        "  timeline stat /tmp/tl --errors           what went wrong, each error once"
+        "  timeline stat /tmp/tl --errors           what went wrong, each error once",
+        "  timeline stat /tmp/m0                    a member: role, leader, log positions, snapshot"
     })
 final class StatCommand implements Callable<Integer>
 {
@@ -100,6 +108,7 @@ final class StatCommand implements Callable<Integer>
         final StatPrinter printer = json ? new StatJson(out, directory.path()) : new StatText(out, directory.path(),
             null == watchSeconds ? null : "every " + Format.duration(Math.round(watchSeconds * 1000)),
             null != watchSeconds && Terminal.stdoutIsTerminal());
+        final boolean member = MemberStatus.isMemberDirectory(directory.existing());
         try (CountersFile counters = CountersFile.open(directory.existing()))
         {
             CounterSample previous = null;
@@ -108,7 +117,7 @@ final class StatCommand implements Callable<Integer>
             while (true)
             {
                 final CounterSample sample = CounterSample.read(counters, directory.existing());
-                printer.print(sample, previous);
+                printer.print(sample, member ? MemberStatus.read(directory.existing()) : null, previous);
                 if (null == watchSeconds || !sample.alive())
                 {
                     return 0;

@@ -1,6 +1,7 @@
 package dev.timeline.cli;
 
 import dev.timeline.engine.status.Counter;
+import io.aeron.cluster.RecordingLog;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -8,13 +9,17 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * {@code timeline stat} for people: who wrote the counters and whether it still runs, then a line per
- * counter with its per-second rate once there is a reading before. Times are shown as ages, the
- * journal index in hex as {@code timeline dump} shows indexes ({@code none} before the first event).
+ * {@code timeline stat} for people: who wrote the counters and whether it still runs, for a member of
+ * a cluster its role, log positions and last snapshot, then a line per counter with its per-second
+ * rate once there is a reading before. Times are shown as ages, the journal index in hex as
+ * {@code timeline dump} shows indexes ({@code none} before the first event).
  */
 final class StatText implements StatPrinter
 {
     private static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
+    private static final String[] MEMBER_LABELS = {
+        "role", "leader", "leadership term", "election", "commit position", "appended position (archived log)",
+        "applied position (this replica)", "last snapshot", "snapshots taken since the start" };
 
     private final PrintWriter out;
     private final Path directory;
@@ -37,11 +42,15 @@ final class StatText implements StatPrinter
         {
             width = Math.max(width, counter.label().length());
         }
+        for (final String label : MEMBER_LABELS)
+        {
+            width = Math.max(width, label.length());
+        }
         this.labelWidth = width;
     }
 
     @Override
-    public void print(final CounterSample sample, final CounterSample previous)
+    public void print(final CounterSample sample, final MemberStatus member, final CounterSample previous)
     {
         if (redraw)
         {
@@ -56,7 +65,12 @@ final class StatText implements StatPrinter
             out.println(Instant.ofEpochMilli(sample.takenMillis()) + "  refreshing " + watching +
                 " until the engine stops or Ctrl-C");
         }
-        out.println("engine on " + directory.toAbsolutePath() + ": " + state(sample));
+        out.println((null == member ? "engine" : "member " + member.memberId()) + " on " + directory.toAbsolutePath() +
+            ": " + state(sample));
+        if (member != null)
+        {
+            printMember(member, sample.takenMillis());
+        }
         for (final Counter counter : Counter.values())
         {
             out.printf("  %-" + labelWidth + "s %16s%s%n", counter.label(), value(sample, counter),
@@ -66,6 +80,49 @@ final class StatText implements StatPrinter
         out.printf("  %-" + labelWidth + "s %16s of %s%n", "free space on the data directory's disk",
             Format.bytes(sample.diskFreeBytes()), Format.bytes(sample.diskTotalBytes()));
         out.flush();
+    }
+
+    private void printMember(final MemberStatus member, final long nowMillis)
+    {
+        if (member.alive())
+        {
+            line(MEMBER_LABELS[0], null == member.role() ? "starting" : lowerCase(member.role()));
+            line(MEMBER_LABELS[1], member.leaderMemberId() == MemberStatus.UNKNOWN ? "not known" :
+                "member " + member.leaderMemberId());
+            line(MEMBER_LABELS[2], count(member.leadershipTermId()));
+            line(MEMBER_LABELS[3], (null == member.electionState() ? "unknown" : lowerCase(member.electionState())) +
+                ", " + count(member.electionCount()) + " since the start");
+            line(MEMBER_LABELS[4], count(member.commitPosition()));
+            line(MEMBER_LABELS[5], count(member.appendedPosition()));
+            line(MEMBER_LABELS[6], count(member.appliedPosition()));
+        }
+        else
+        {
+            line(MEMBER_LABELS[0], "not running (its process, " + member.pid() + ", is gone)");
+        }
+        final RecordingLog.Entry snapshot = member.lastSnapshot();
+        line(MEMBER_LABELS[7], null == snapshot ? "none" : "at log position " + Format.count(snapshot.logPosition) +
+            ", term " + snapshot.leadershipTermId + ", " + Format.duration(Math.max(0, nowMillis - snapshot.timestamp)) +
+            " ago (" + Instant.ofEpochMilli(snapshot.timestamp) + ")");
+        if (member.alive())
+        {
+            line(MEMBER_LABELS[8], count(member.snapshotCount()));
+        }
+    }
+
+    private void line(final String label, final String value)
+    {
+        out.printf("  %-" + labelWidth + "s %16s%n", label, value);
+    }
+
+    private static String count(final long value)
+    {
+        return value == MemberStatus.UNKNOWN ? "unknown" : Format.count(value);
+    }
+
+    private static String lowerCase(final Enum<?> value)
+    {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 
     private static String state(final CounterSample sample)
