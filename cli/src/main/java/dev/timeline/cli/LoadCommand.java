@@ -1,5 +1,8 @@
 package dev.timeline.cli;
 
+import dev.timeline.cluster.ClientConfig;
+import dev.timeline.cluster.Members;
+import dev.timeline.cluster.TimelineClient;
 import dev.timeline.engine.TimelineEngine;
 import dev.timeline.engine.Timelines;
 import dev.timeline.workload.Workload;
@@ -20,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code timeline load}: an open-loop load of home reads and posts at a fixed rate against a new
- * engine, with latencies from each request's scheduled time, and whether the engine kept up.
+ * engine or a running cluster, with latencies from each request's scheduled time, and whether the
+ * engine kept up.
  */
 @Command(
     name = "load",
@@ -50,6 +54,11 @@ import java.util.concurrent.TimeUnit;
         "the rate achieved; --json prints one JSON object instead, all else going to",
         "stderr. The latencies of each second are saved in an HdrHistogram log (tags",
         "read and post, values in nanoseconds).",
+        "",
+        "With --cluster, the load goes to a running cluster (see 'timeline node') through",
+        "a client instead: its graph and posts are added to what the cluster holds, and",
+        "every request goes through the cluster's log, home reads too (they reflect",
+        "every write committed before them), so each read is a round trip to the leader.",
         ""
     },
     footerHeading = "%nExamples:%n",
@@ -59,6 +68,8 @@ import java.util.concurrent.TimeUnit;
         "                                1,000,000 home reads/s plus 15,333 posts/s",
         "  timeline load --mix 1:1 --rate 20000 --strategy push --duration 30",
         "  timeline load --json --histogram-log run.hlog",
+        "  timeline load --cluster localhost:20000,localhost:20010,localhost:20020 \\",
+        "      --secret-file secret.txt --users 2000 --rate 2000 --mix 1:1 --threads 4",
         "  java -cp cli/target/timeline.jar org.HdrHistogram.HistogramLogProcessor \\",
         "      -i run.hlog -tag read     the read latencies of run.hlog, second by second",
         "",
@@ -115,16 +126,35 @@ final class LoadCommand implements Callable<Integer>
     @Mixin
     private EngineOptions engineOptions;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT,...", converter = MembersConverter.class,
+        description = "Load the running cluster of these members instead of an engine of the load's own.")
+    private Members cluster;
+
+    @Mixin
+    private SecretOption secretOption;
+
     @Override
     public Integer call() throws Exception
     {
         final Workload workload = workloadOptions.workload();
         final LoadPlan plan = plan();
         final long prefillPosts = (long)prefillPerUser * workload.users();
+        if (cluster != null)
+        {
+            Usage.refuse(spec, Usage.optionsOf(spec, "engineOptions", "--data", "--keep"),
+                "is for an engine of the load's own, not for --cluster");
+            final ClientConfig config = new ClientConfig().members(cluster).secret(secretOption.secret());
+            try (TimelineClient client = TimelineClient.connect(config))
+            {
+                return run(client, config.maxInFlight() / 2, config.timeout(), LoadSetup.cluster(workload, prefillPosts,
+                    cluster), plan, "reads: through the cluster's log, each a round trip to the leader");
+            }
+        }
+        Usage.refuse(spec, Usage.optionsOf(spec, "secretOption"), "is for --cluster, which is missing");
         try (RunDirectory directory = directoryOptions.create("timeline-load-");
             TimelineEngine engine = TimelineEngine.open(engineOptions.config(directory.path())))
         {
-            return run(engine, engine.config().maxInFlight() / 2, engine.config().writeTimeout(), new LoadSetup(
+            return run(engine, engine.config().maxInFlight() / 2, engine.config().writeTimeout(), LoadSetup.engine(
                 workload, prefillPosts, engineOptions.label(), engine.partitions()), plan,
                 "data directory: " + directory.description());
         }
@@ -135,7 +165,7 @@ final class LoadCommand implements Callable<Integer>
      *
      * @param inFlight writes kept in flight while filling it.
      * @param settle   how long the last posts may take to be acknowledged.
-     * @param where    a line on where the data is.
+     * @param where    a line on where the data or the reads are.
      * @return the exit status: 0 if the rate was held.
      */
     private int run(

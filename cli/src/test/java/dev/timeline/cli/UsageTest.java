@@ -51,7 +51,11 @@ class UsageTest
         "node --id 0 --members localhost --data /tmp/m0", "node --id 0 --members localhost:65530 --data /tmp/m0",
         "node --id 0 --members localhost:20000 --data /tmp/m0 --json",
         "node --id 0 --members localhost:20000 --data /tmp/m0 --timeout 0",
-        "node --id 0 --members localhost:20000 --data /tmp/m0 --partitions 2" })
+        "node --id 0 --members localhost:20000 --data /tmp/m0 --partitions 2",
+        "shell --cluster localhost:20000 --data /tmp/tl", "shell --cluster localhost:20000 --partitions 2",
+        "shell --secret-file /tmp/secret", "shell --timeout 5", "shell --cluster localhost:20000 --timeout 0",
+        "load --cluster localhost:20000 --strategy push", "load --cluster localhost:20000 --keep",
+        "load --secret-file /tmp/secret" })
     void aUsageErrorExitsTwoWithOneLineNamingTheCommand(final String args)
     {
         final CliRun run = CliRun.run(args.isEmpty() ? new String[0] : args.split(" "));
