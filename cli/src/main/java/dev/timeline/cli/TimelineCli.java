@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
     description = "A home-timeline engine: single writer, off-heap timelines, a journal for crash recovery.",
     subcommands = {
         DemoCommand.class, LoadCommand.class, ShellCommand.class, ReplayCommand.class, DumpCommand.class, StatCommand.class,
-        NodeCommand.class },
+        NodeCommand.class, ClusterCommand.class },
     footerHeading = "%nExamples:%n",
     footer = {
         "  timeline demo                      a Twitter-like graph, posts, reads, restart",
@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
         "  timeline stat /tmp/tl --watch      the counters of the engine running there",
         "  timeline node --id 0 --members h1:20000,h2:20000,h3:20000 --data /tmp/m0",
         "                                     one member of a replicated cluster",
+        "  timeline cluster demo              three members, the leader killed under load",
         "",
         "Exit status: 0 success, 1 failure, 2 usage error.",
         "'timeline COMMAND --help' tells more about each command."
@@ -61,7 +62,7 @@ public final class TimelineCli implements Runnable
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, load, shell, replay, dump, stat or node");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, load, shell, replay, dump, stat, node or cluster");
     }
 
     /**

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UsageTest
 {
     @ParameterizedTest
-    @ValueSource(strings = { "", "demo", "load", "shell", "replay", "dump", "stat", "node" })
+    @ValueSource(strings = { "", "demo", "load", "shell", "replay", "dump", "stat", "node", "cluster" })
     void helpExitsZeroAndShowsExamples(final String command)
     {
         final CliRun run = command.isEmpty() ? CliRun.run("--help") : CliRun.run(command, "--help");
@@ -29,6 +29,15 @@ class UsageTest
         assertTrue(run.out().contains("Examples:"), run.out());
         assertTrue(run.out().contains("  timeline " + command), run.out());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void theClusterDemoHelpShowsExamples()
+    {
+        final CliRun run = CliRun.run("cluster", "demo", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Usage: timeline cluster demo"), run.out());
+        assertTrue(run.out().contains("Examples:\n  timeline cluster demo"), run.out());
     }
 
     @Test
@@ -55,7 +64,8 @@ class UsageTest
         "shell --cluster localhost:20000 --data /tmp/tl", "shell --cluster localhost:20000 --partitions 2",
         "shell --secret-file /tmp/secret", "shell --timeout 5", "shell --cluster localhost:20000 --timeout 0",
         "load --cluster localhost:20000 --strategy push", "load --cluster localhost:20000 --keep",
-        "load --secret-file /tmp/secret" })
+        "load --secret-file /tmp/secret", "cluster", "cluster frobnicate", "cluster demo --users 1",
+        "cluster demo --rate 0", "cluster demo --duration 1", "cluster demo --kill-after 0" })
     void aUsageErrorExitsTwoWithOneLineNamingTheCommand(final String args)
     {
         final CliRun run = CliRun.run(args.isEmpty() ? new String[0] : args.split(" "));
