@@ -14,9 +14,6 @@ import dev.timeline.engine.Timelines;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +62,7 @@ public final class ClusterProbe
     private ClusterProbe(final Path directory)
     {
         this.directory = directory;
-        members = freeMembers();
+        members = Members.onLoopback(MEMBERS);
     }
 
     public static void main(final String[] args) throws IOException
@@ -405,40 +402,6 @@ public final class ClusterProbe
     private static long arg(final String[] args, final int index, final long otherwise)
     {
         return args.length > index ? Long.parseLong(args[index].replace("_", "")) : otherwise;
-    }
-
-    private static Members freeMembers()
-    {
-        final SplittableRandom random = new SplittableRandom();
-        while (true)
-        {
-            final int base = 20_000 + random.nextInt(1_000) * 10;
-            if (free(base, MEMBERS * Members.PORTS))
-            {
-                final List<String> members = new ArrayList<>();
-                for (int id = 0; id < MEMBERS; id++)
-                {
-                    members.add("localhost:" + (base + id * Members.PORTS));
-                }
-                return Members.parse(String.join(",", members));
-            }
-        }
-    }
-
-    private static boolean free(final int base, final int ports)
-    {
-        for (int port = base; port < base + ports; port++)
-        {
-            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)))
-            {
-                socket.getLocalPort();
-            }
-            catch (final IOException ex)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Posts/s and the latency of each post. */

@@ -93,7 +93,7 @@ final class ClusterDemoCommand implements Callable<Integer>
             "--kill-after must be 1 to --duration - 1 seconds, was " + killAfterSeconds);
         final Workload workload = new Workload(
             FollowerDistribution.CELEBRITY, users, Workload.DEFAULT_FOLLOWS_PER_USER, SEED);
-        final Members members = LoopbackMembers.pick(MEMBERS);
+        final Members members = loopbackMembers();
         final String secret = randomSecret();
         final PrintWriter out = spec.commandLine().getOut();
         final Path directory = Files.createTempDirectory("timeline-cluster-demo-");
@@ -138,4 +138,15 @@ final class ClusterDemoCommand implements Callable<Integer>
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
+    private static Members loopbackMembers()
+    {
+        try
+        {
+            return Members.onLoopback(MEMBERS);
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new CliException(ex.getMessage());
+        }
+    }
 }

@@ -42,7 +42,7 @@ class ClusterCommandsTest
     @BeforeEach
     void startThreeMembers() throws Exception
     {
-        members = LoopbackMembers.pick(3);
+        members = Members.onLoopback(3);
         processes = new MemberProcesses(members, temp.resolve("members"), false, SECRET);
         for (final MemberProcess member : processes.all())
         {

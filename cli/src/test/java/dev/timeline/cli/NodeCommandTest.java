@@ -33,7 +33,7 @@ class NodeCommandTest
     @Test
     void aMemberAnswersItsShellLineByLineAndStopsCleanlyAtTheEndOfInput() throws Exception
     {
-        final Members members = LoopbackMembers.pick(1);
+        final Members members = Members.onLoopback(1);
         final CliProcess run = CliProcess.run(node(members, "--shell", "--json"), String.join("\n",
             "follow 1 2",
             "post 2 hello from a member",
@@ -68,7 +68,7 @@ class NodeCommandTest
     @Test
     void aMemberWithoutASecretIsAUsageError() throws Exception
     {
-        final ProcessBuilder node = node(LoopbackMembers.pick(3));
+        final ProcessBuilder node = node(Members.onLoopback(3));
         node.environment().remove(SharedSecret.ENVIRONMENT);
         final CliProcess run = CliProcess.run(node, "");
 

@@ -1,7 +1,12 @@
 package dev.timeline.cluster;
 
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The members of a cluster, each a {@code HOST:PORT} whose ports {@code PORT} to {@code PORT+9} it
@@ -20,6 +25,9 @@ public final class Members
     static final int CLUSTER_REPLICATION = 6;
     /** Ports a member takes from its base port on. */
     public static final int PORTS = 10;
+    private static final int FIRST_LOOPBACK_PORT = 20_000;
+    private static final int LAST_LOOPBACK_PORT = 30_000;
+    private static final int ATTEMPTS = 1_000;
 
     private final List<String> hosts;
     private final int[] ports;
@@ -66,6 +74,34 @@ public final class Members
             hosts.add(entry.substring(0, colon));
         }
         return new Members(List.copyOf(hosts), ports);
+    }
+
+    /**
+     * {@code count} members on this host's loopback whose ports are all free now, for a demonstration,
+     * a test or a benchmark: taken at random from 20,000 to 30,000, below Linux's ephemeral ports, so
+     * that clusters started at once on one machine do not collide.
+     *
+     * @throws IllegalStateException if no such ports were found.
+     */
+    public static Members onLoopback(final int count)
+    {
+        final int span = count * PORTS;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++)
+        {
+            final int base = FIRST_LOOPBACK_PORT +
+                ThreadLocalRandom.current().nextInt((LAST_LOOPBACK_PORT - FIRST_LOOPBACK_PORT - span) / PORTS) * PORTS;
+            if (free(base, span))
+            {
+                final List<String> members = new ArrayList<>();
+                for (int id = 0; id < count; id++)
+                {
+                    members.add("localhost:" + (base + id * PORTS));
+                }
+                return parse(String.join(",", members));
+            }
+        }
+        throw new IllegalStateException("no " + span + " free ports in a row on loopback from " + FIRST_LOOPBACK_PORT +
+            " to " + LAST_LOOPBACK_PORT);
     }
 
     /** How many members. */
@@ -127,5 +163,27 @@ public final class Members
             text.append(id == 0 ? "" : ",").append(member(id));
         }
         return text.toString();
+    }
+
+    /** Whether ports {@code base} to {@code base + ports - 1} can all be bound at once on loopback now. */
+    private static boolean free(final int base, final int ports)
+    {
+        final List<DatagramSocket> bound = new ArrayList<>();
+        try
+        {
+            for (int port = base; port < base + ports; port++)
+            {
+                bound.add(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+            }
+            return true;
+        }
+        catch (final SocketException ex)
+        {
+            return false;
+        }
+        finally
+        {
+            bound.forEach(DatagramSocket::close);
+        }
     }
 }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 final class ClusterTarget implements ModelTarget
 {
-    private final Members members = LocalCluster.members(3);
+    private final Members members = Members.onLoopback(3);
     private final Path data;
     private final List<TimelineNode> nodes = new ArrayList<>();
     private final TimelineClient client;

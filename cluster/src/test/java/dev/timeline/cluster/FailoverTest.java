@@ -36,7 +36,7 @@ class FailoverTest
     @TempDir
     Path data;
 
-    private final Members members = LocalCluster.members(3);
+    private final Members members = Members.onLoopback(3);
     private final List<MemberProcess> processes = new ArrayList<>();
     private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -3,14 +3,9 @@ package dev.timeline.cluster;
 import dev.timeline.engine.Strategy;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Members on loopback for tests: ports no other test on the machine uses, small terms, one secret. */
 final class LocalCluster
@@ -24,24 +19,6 @@ final class LocalCluster
 
     private LocalCluster()
     {
-    }
-
-    /** {@code count} members on loopback whose ports are free now. */
-    static Members members(final int count)
-    {
-        while (true)
-        {
-            final int base = 20_000 + ThreadLocalRandom.current().nextInt(1_000) * 10;
-            if (free(base, count * Members.PORTS))
-            {
-                final List<String> members = new ArrayList<>();
-                for (int id = 0; id < count; id++)
-                {
-                    members.add("localhost:" + (base + id * Members.PORTS));
-                }
-                return Members.parse(String.join(",", members));
-            }
-        }
     }
 
     /** Member {@code id} of {@code members} in a process of its own, on {@code data}, set up as {@link #config}. */
@@ -66,21 +43,5 @@ final class LocalCluster
             .logTermLength(LOG_TERM_LENGTH)
             .leaderHeartbeatTimeout(HEARTBEAT)
             .writeTimeout(Duration.ofMinutes(2));
-    }
-
-    private static boolean free(final int base, final int ports)
-    {
-        for (int port = base; port < base + ports; port++)
-        {
-            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)))
-            {
-                socket.getLocalPort();
-            }
-            catch (final IOException ex)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

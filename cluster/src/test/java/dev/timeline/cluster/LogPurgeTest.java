@@ -31,7 +31,7 @@ class LogPurgeTest
     @Test
     void theLogBeforeTheOlderOfTheLastTwoSnapshotsIsPurged() throws Exception
     {
-        final Members members = LocalCluster.members(3);
+        final Members members = Members.onLoopback(3);
         final List<TimelineNode> nodes = new ArrayList<>();
         try
         {

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ThreeNodesTest
 {
-    private final Members members = LocalCluster.members(3);
+    private final Members members = Members.onLoopback(3);
     private final List<TimelineNode> nodes = new ArrayList<>();
 
     @BeforeAll
