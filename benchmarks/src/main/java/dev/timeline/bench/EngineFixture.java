@@ -50,7 +50,7 @@ final class EngineFixture implements AutoCloseable
     /** Posts {@code posts} tweets of {@code workload}'s operation stream {@code stream} into {@code engine}. */
     static void post(final TimelineEngine engine, final Workload workload, final int stream, final int posts)
     {
-        PostLoader.post(engine, workload, stream, posts, LoadProgress.NONE);
+        PostLoader.post(engine, engine.config().maxInFlight() / 2, workload, stream, posts, LoadProgress.NONE);
     }
 
     @Override

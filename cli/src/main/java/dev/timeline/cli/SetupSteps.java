@@ -2,8 +2,8 @@ package dev.timeline.cli;
 
 import dev.timeline.engine.Timelines;
 import dev.timeline.workload.FollowGraph;
+import dev.timeline.workload.GraphLoader;
 import dev.timeline.workload.LoadProgress;
-import dev.timeline.workload.OperationStream;
 import dev.timeline.workload.PostLoader;
 import dev.timeline.workload.Workload;
 
@@ -29,22 +29,17 @@ final class SetupSteps
         final ProgressLine progress)
     {
         final FollowGraph graph = workload.followGraph();
-        final int[] followers = new int[workload.users()];
-        final WindowedWrites writes = new WindowedWrites(inFlight, showing(progress, "building the social graph", "follows"));
+        final GraphLoader loader = new GraphLoader(
+            timelines, inFlight, workload.userIds(), showing(progress, "building the social graph", "follows"));
         final long start = System.nanoTime();
-        graph.forEachFollow((follower, followee) ->
-        {
-            followers[workload.userIds().indexOf(followee)]++;
-            writes.add(timelines.followAsync(follower, followee));
-        });
-        final long edges = writes.awaitAll();
+        final long edges = loader.load(graph);
         final long nanos = System.nanoTime() - start;
         progress.clear();
         out.printf("  %s follows among %s users in %s (%s follows/s)%n",
             Format.count(edges), Format.count(workload.users()), Format.seconds(nanos), Format.rate(edges, nanos));
         final int top = workload.userIds().indexOf(graph.userAtRank(0));
         out.printf("  most followed: user %d with %s followers%s%n", graph.userAtRank(0),
-            Format.count(followers[top]), workload.celebrities() == 0 ? "" :
+            Format.count(loader.followers(top)), workload.celebrities() == 0 ? "" :
             "; " + workload.celebrities() + " celebrity accounts followed by about half of all users");
         out.flush();
     }
@@ -59,16 +54,8 @@ final class SetupSteps
         final PrintWriter out,
         final ProgressLine progress)
     {
-        final OperationStream operations = workload.operations(stream, 0);
-        final WindowedWrites writes = new WindowedWrites(
-            Math.min(PostLoader.IN_FLIGHT, inFlight), showing(progress, "posting", "posts"));
         final long start = System.nanoTime();
-        for (long i = 0; i < posts; i++)
-        {
-            operations.next();
-            writes.add(timelines.postAsync(operations.user(), operations.text()));
-        }
-        writes.awaitAll();
+        PostLoader.post(timelines, inFlight, workload, stream, posts, showing(progress, "posting", "posts"));
         final long nanos = System.nanoTime() - start;
         progress.clear();
         out.printf("  %s posts in %s (%s posts/s)%n", Format.count(posts), Format.seconds(nanos), Format.rate(posts, nanos));

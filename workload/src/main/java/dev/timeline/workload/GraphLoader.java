@@ -1,11 +1,12 @@
 package dev.timeline.workload;
 
 import dev.timeline.engine.TimelineEngine;
+import dev.timeline.engine.Timelines;
 
 /**
- * Loads the follow graph of a {@link Workload} into an engine as fast as the engine takes it: follows
- * are submitted asynchronously through an {@link AsyncWindow} of half the engine's
- * {@code maxInFlight}, so the writer commits them in batches and turns none away. Counts each user's
+ * Loads the follow graph of a {@link Workload} into an engine or a cluster as fast as it takes it:
+ * follows are submitted asynchronously through an {@link AsyncWindow}, so the writer commits them in
+ * batches, or the cluster's log carries many at once, and none is turned away. Counts each user's
  * followers on the way. The demo and the benchmarks load their graphs with it, so both measure the
  * same state.
  * <p>
@@ -13,7 +14,7 @@ import dev.timeline.engine.TimelineEngine;
  */
 public final class GraphLoader
 {
-    private final TimelineEngine engine;
+    private final Timelines timelines;
     private final UserIds userIds;
     private final LoadProgress progress;
     private final int[] followers;
@@ -22,17 +23,18 @@ public final class GraphLoader
     private long startNanos;
 
     /**
-     * @param engine   the engine to load, opened for writing.
-     * @param userIds  the users of the graphs this loader loads.
-     * @param progress told of progress, in follows; {@link LoadProgress#NONE} for nothing.
+     * @param timelines the engine or cluster to load, open for writing.
+     * @param inFlight  follows kept in flight: fewer than it admits, such as half.
+     * @param userIds   the users of the graphs this loader loads.
+     * @param progress  told of progress, in follows; {@link LoadProgress#NONE} for nothing.
      */
-    public GraphLoader(final TimelineEngine engine, final UserIds userIds, final LoadProgress progress)
+    public GraphLoader(final Timelines timelines, final int inFlight, final UserIds userIds, final LoadProgress progress)
     {
-        this.engine = engine;
+        this.timelines = timelines;
         this.userIds = userIds;
         this.progress = progress;
         this.followers = new int[userIds.count()];
-        this.window = new AsyncWindow(Math.max(1, engine.config().maxInFlight() / 2));
+        this.window = new AsyncWindow(inFlight);
     }
 
     /**
@@ -42,7 +44,8 @@ public final class GraphLoader
      */
     public static GraphLoader load(final TimelineEngine engine, final Workload workload)
     {
-        final GraphLoader loader = new GraphLoader(engine, workload.userIds(), LoadProgress.NONE);
+        final GraphLoader loader = new GraphLoader(
+            engine, Math.max(1, engine.config().maxInFlight() / 2), workload.userIds(), LoadProgress.NONE);
         loader.load(workload.followGraph());
         return loader;
     }
@@ -70,7 +73,7 @@ public final class GraphLoader
     private void follow(final long follower, final long followee)
     {
         followers[userIds.indexOf(followee)]++;
-        window.add(engine.followAsync(follower, followee));
+        window.add(timelines.followAsync(follower, followee));
         if (++submitted % LoadProgress.INTERVAL == 0)
         {
             progress.loaded(submitted, System.nanoTime() - startNanos);

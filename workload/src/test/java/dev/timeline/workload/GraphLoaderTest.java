@@ -33,7 +33,7 @@ class GraphLoaderTest
         try (TimelineEngine engine = TimelineEngine.open(new EngineConfig().dataDirectory(data).maxInFlight(64)))
         {
             final GraphLoader loader = new GraphLoader(
-                engine, workload.userIds(), (follows, elapsedNanos) -> progress.add(follows));
+                engine, 32, workload.userIds(), (follows, elapsedNanos) -> progress.add(follows));
             assertEquals(edges, loader.load(workload.followGraph()));
 
             assertEquals(edges, engine.stats().follows(), "every follow is applied once load returns");

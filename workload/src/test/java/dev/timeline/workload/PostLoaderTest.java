@@ -28,7 +28,7 @@ class PostLoaderTest
         try (TimelineEngine engine = TimelineEngine.open(new EngineConfig().dataDirectory(data).maxInFlight(64)))
         {
             GraphLoader.load(engine, workload);
-            PostLoader.post(engine, workload, 4, posts, (count, elapsedNanos) -> progress.add(count));
+            PostLoader.post(engine, 32, workload, 4, posts, (count, elapsedNanos) -> progress.add(count));
 
             assertEquals(posts, engine.stats().tweets(), "every post is applied once post returns");
             final OperationStream stream = workload.operations(4, 0);
@@ -50,6 +50,6 @@ class PostLoaderTest
     {
         final TimelineEngine engine = TimelineEngine.open(new EngineConfig().dataDirectory(data));
         engine.close();
-        assertThrows(EngineClosedException.class, () -> PostLoader.post(engine, workload, 0, 10, LoadProgress.NONE));
+        assertThrows(EngineClosedException.class, () -> PostLoader.post(engine, 32, workload, 0, 10, LoadProgress.NONE));
     }
 }
