@@ -12,9 +12,11 @@ import dev.timeline.engine.state.OffHeapBudget;
 import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.state.Partitioner;
 import dev.timeline.engine.state.TimelineReader;
+import dev.timeline.engine.status.CallerCounts;
 import dev.timeline.engine.status.Counter;
 import dev.timeline.engine.status.EngineCounters;
 import dev.timeline.engine.status.ErrorLog;
+import dev.timeline.engine.status.PartitionCounters;
 import io.aeron.archive.ArchiveMarkFile;
 import io.aeron.cluster.ClusteredMediaDriver;
 import io.aeron.cluster.client.AeronCluster;
@@ -65,6 +67,7 @@ public final class TimelineNode extends ClusterWrites
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final EngineCounters counters;
+    private final CallerCounts callerCounts = new CallerCounts();
     private final ErrorLog errors;
     private final PartitionState state;
     private final TimelineService service;
@@ -115,8 +118,8 @@ public final class TimelineNode extends ClusterWrites
         state = new PartitionState(0, new Partitioner(1), config.strategy(), config.timelineCapacity(),
             config.celebrityThreshold(), new OffHeapBudget(config.offHeapLimit(), 1));
         final long clientId = new SecureRandom().nextLong() & Long.MAX_VALUE;
-        service = new TimelineService(state, clientId, acks, new SnapshotTransfer(data), this::halt,
-            new SleepingMillisIdleStrategy(1));
+        service = new TimelineService(state, clientId, acks, new SnapshotTransfer(data),
+            new PartitionCounters(counters, callerCounts, commands.gate(), 0), this::halt, new SleepingMillisIdleStrategy(1));
         reader = service.reader();
         final MemberContexts contexts = new MemberContexts(config, service, errors);
         ClusteredMediaDriver driver = null;
@@ -164,6 +167,7 @@ public final class TimelineNode extends ClusterWrites
     {
         CommandChecks.checkRead(user, limit, before);
         checkOpen();
+        callerCounts.homeRead();
         return reader.home(user, limit, before, into);
     }
 
@@ -172,6 +176,7 @@ public final class TimelineNode extends ClusterWrites
     {
         CommandChecks.checkRead(user, limit, before);
         checkOpen();
+        callerCounts.tweetRead();
         return reader.tweets(user, limit, before, into);
     }
 

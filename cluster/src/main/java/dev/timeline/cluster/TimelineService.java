@@ -11,6 +11,7 @@ import dev.timeline.engine.state.TimelineReader;
 import dev.timeline.engine.state.TimelineStateMachine;
 import dev.timeline.engine.state.TweetText;
 import dev.timeline.engine.state.Watermark;
+import dev.timeline.engine.status.PartitionCounters;
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
 import io.aeron.cluster.codecs.CloseReason;
@@ -22,6 +23,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.IdleStrategy;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static dev.timeline.cluster.IngressLayout.CLIENT_OFFSET;
@@ -53,6 +55,8 @@ final class TimelineService implements ClusteredService
 {
     /** What a refused write sent again is told: the first refusal's message is not kept. */
     private static final String REFUSED_BEFORE = "the write was refused when it was first sent";
+    private static final long PUBLISH_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long NO_JOURNAL = -1;
 
     private final PartitionState state;
     private final TimelineStateMachine machine;
@@ -64,23 +68,26 @@ final class TimelineService implements ClusteredService
     private final SnapshotTransfer snapshots;
     private final Consumer<Throwable> halted;
     private final Replies replies;
+    private final PartitionCounters counters;
     private final TimelineBuffer page = new TimelineBuffer();
     private Cluster cluster;
     private int outcome;
     private long value;
     private String message;
+    private long publishedAtNs;
 
     /**
      * @param state        empty; the service owns it from {@link #onStart} on.
      * @param nodeClientId the client id of the node in this process whose writes {@code nodeAcks}
      *                     hand back once applied here, or 0 for none.
      * @param snapshots    writes the state into the cluster's snapshots and reads it back.
+     * @param counters     this member's counts, published to its counters file.
      * @param halted       told why this member stopped applying the log, once.
      * @param idle         how to wait for a client to take an answer.
      */
     TimelineService(
         final PartitionState state, final long nodeClientId, final AckSlots nodeAcks, final SnapshotTransfer snapshots,
-        final Consumer<Throwable> halted, final IdleStrategy idle)
+        final PartitionCounters counters, final Consumer<Throwable> halted, final IdleStrategy idle)
     {
         this.state = state;
         machine = new TimelineStateMachine(state);
@@ -88,6 +95,7 @@ final class TimelineService implements ClusteredService
         this.nodeClientId = nodeClientId;
         this.nodeAcks = nodeAcks;
         this.snapshots = snapshots;
+        this.counters = counters;
         this.halted = halted;
         replies = new Replies(idle);
     }
@@ -185,6 +193,20 @@ final class TimelineService implements ClusteredService
     public void onTakeSnapshot(final ExclusivePublication publication)
     {
         snapshots.write(publication, cluster.idleStrategy(), sessions, state, cluster.logPosition());
+        counters.snapshotWritten(System.currentTimeMillis());
+    }
+
+    /** Publishes the counters about every millisecond, between messages of the log. */
+    @Override
+    public int doBackgroundWork(final long nowNs)
+    {
+        if (nowNs - publishedAtNs < PUBLISH_INTERVAL_NS)
+        {
+            return 0;
+        }
+        publishedAtNs = nowNs;
+        counters.publish(state, 0, NO_JOURNAL, System.currentTimeMillis());
+        return 1;
     }
 
     @Override
@@ -223,6 +245,7 @@ final class TimelineService implements ClusteredService
         }
         catch (final MemoryLimitException refused)
         {
+            counters.memoryRefusal();
             if (refused.isProcessLimit())
             {
                 halted.accept(refused);
@@ -257,10 +280,12 @@ final class TimelineService implements ClusteredService
                 if (follow && !machine.isFollowing(first, second))
                 {
                     machine.follow(first, second);
+                    counters.follow();
                 }
                 else if (!follow && machine.isFollowing(first, second))
                 {
                     machine.unfollow(first, second);
+                    counters.unfollow();
                 }
             }
             case IngressLayout.POST ->
@@ -271,6 +296,7 @@ final class TimelineService implements ClusteredService
                 machine.reservePost(textLength);
                 value = Math.max(state.lastTweetId() + 1, TweetIds.firstIdAt(time));
                 machine.post(value, first, buffer, offset + TEXT_OFFSET, textLength);
+                counters.post();
                 watermark.advanceTo(value);
             }
             default ->
@@ -285,6 +311,7 @@ final class TimelineService implements ClusteredService
                 else
                 {
                     machine.delete(tweet);
+                    counters.delete();
                 }
             }
         }

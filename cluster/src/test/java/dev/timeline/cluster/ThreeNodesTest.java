@@ -5,6 +5,8 @@ import dev.timeline.engine.TimelineEngine;
 import dev.timeline.engine.TimelineException;
 import dev.timeline.engine.Timelines;
 import dev.timeline.engine.Tweet;
+import dev.timeline.engine.status.Counter;
+import dev.timeline.engine.status.CountersFile;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.archive.client.ArchiveException;
 import org.junit.jupiter.api.AfterAll;
@@ -38,9 +40,12 @@ class ThreeNodesTest
     private final Members members = Members.onLoopback(3);
     private final List<TimelineNode> nodes = new ArrayList<>();
 
+    private Path data;
+
     @BeforeAll
     void launch(@TempDir final Path data)
     {
+        this.data = data;
         for (int id = 0; id < 3; id++)
         {
             nodes.add(TimelineNode.launch(LocalCluster.config(members, id, data.resolve("m" + id))));
@@ -65,6 +70,25 @@ class ThreeNodesTest
             final List<Tweet> home = node.home(1, 10);
             assertEquals(1, home.size(), "member " + node.memberId());
             assertEquals("hello from member 1", home.get(0).text());
+        }
+    }
+
+    @Test
+    void eachMemberPublishesItsCountersForTimelineStat() throws InterruptedException
+    {
+        nodes.get(0).follow(30, 31);
+        nodes.get(0).post(31, "counted");
+        nodes.get(0).home(30, 10);
+        try (CountersFile counters = CountersFile.open(data.resolve("m0")))
+        {
+            while (counters.get(Counter.POSTS) < 1 || counters.get(Counter.HOME_READS) < 1 ||
+                counters.get(Counter.HEARTBEAT) == 0)
+            {
+                Thread.sleep(1);
+            }
+            assertTrue(counters.get(Counter.FOLLOWS) >= 1);
+            assertTrue(counters.get(Counter.USERS) >= 2);
+            assertEquals(-1, counters.get(Counter.JOURNAL_INDEX), "a member has no journal");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.state.TimelineStateMachine;
 import dev.timeline.engine.state.Watermark;
 import dev.timeline.engine.status.ErrorLog;
+import dev.timeline.engine.status.PartitionCounters;
 import dev.timeline.journal.Journal;
 import dev.timeline.journal.JournalFullException;
 import org.agrona.DirectBuffer;
@@ -218,7 +219,7 @@ final class PartitionWriter implements Agent, MessageHandler
         }
         catch (final JournalFullException full)
         {
-            counters.diskRefusals++;
+            counters.diskRefusal();
             pendingAcks.refuse(slot, Outcomes.DISK_FULL, full.getMessage());
         }
         catch (final Throwable error)
@@ -256,7 +257,7 @@ final class PartitionWriter implements Agent, MessageHandler
             journalIndex = journal.appendFollow(now, follower, followee);
             journalEvents++;
             machine.follow(follower, followee);
-            counters.follows++;
+            counters.follow();
         }
         pendingAcks.add(slot, Outcomes.OK, Outcomes.NO_VALUE, 0);
     }
@@ -268,7 +269,7 @@ final class PartitionWriter implements Agent, MessageHandler
             journalIndex = journal.appendUnfollow(now, follower, followee);
             journalEvents++;
             machine.unfollow(follower, followee);
-            counters.unfollows++;
+            counters.unfollow();
         }
         pendingAcks.add(slot, Outcomes.OK, Outcomes.NO_VALUE, 0);
     }
@@ -282,7 +283,7 @@ final class PartitionWriter implements Agent, MessageHandler
         }
         catch (final MemoryLimitException refused)
         {
-            counters.memoryRefusals++;
+            counters.memoryRefusal();
             pendingAcks.refuse(
                 slot, refused.isProcessLimit() ? Outcomes.PROCESS_MEMORY_LIMIT : Outcomes.ENGINE_MEMORY_LIMIT,
                 refused.getMessage());
@@ -298,7 +299,7 @@ final class PartitionWriter implements Agent, MessageHandler
         journalIndex = journal.appendPost(now, id, author, buffer, index + TEXT_OFFSET, textLength);
         journalEvents++;
         final int tweet = machine.post(id, author, buffer, index + TEXT_OFFSET, textLength);
-        counters.posts++;
+        counters.post();
         handOn(id, author, tweet);
         pendingAcks.add(slot, Outcomes.OK, id, id);
     }
@@ -332,7 +333,7 @@ final class PartitionWriter implements Agent, MessageHandler
         journalIndex = journal.appendDelete(now, id);
         journalEvents++;
         machine.delete(tweet);
-        counters.deletes++;
+        counters.delete();
         pendingAcks.add(slot, Outcomes.OK, Outcomes.NO_VALUE, 0);
     }
 

@@ -7,6 +7,7 @@ import dev.timeline.engine.state.TimelineReader;
 import dev.timeline.engine.state.TimelineStateMachine;
 import dev.timeline.engine.state.TweetText;
 import dev.timeline.engine.state.Watermark;
+import dev.timeline.engine.status.CallerCounts;
 import dev.timeline.engine.status.Counter;
 import dev.timeline.engine.status.EngineCounters;
 import dev.timeline.engine.status.ErrorLog;
@@ -399,10 +400,10 @@ public final class TimelineEngine implements Timelines
             final TimelineReader reader = ofUser(user).reader;
             if (home)
             {
-                callerCounts.homeReads.increment();
+                callerCounts.homeRead();
                 return reader.home(user, limit, before, into);
             }
-            callerCounts.tweetReads.increment();
+            callerCounts.tweetRead();
             return reader.tweets(user, limit, before, into);
         }
         finally

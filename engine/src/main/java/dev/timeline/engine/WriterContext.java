@@ -3,6 +3,7 @@ package dev.timeline.engine;
 import dev.timeline.engine.state.CommandGate;
 import dev.timeline.engine.state.Partitioner;
 import dev.timeline.engine.state.Watermark;
+import dev.timeline.engine.status.CallerCounts;
 import dev.timeline.engine.status.EngineCounters;
 import dev.timeline.engine.status.ErrorLog;
 import org.agrona.concurrent.EpochClock;

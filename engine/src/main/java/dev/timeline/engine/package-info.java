@@ -13,16 +13,16 @@
  * <b>The callers' side</b>, any thread: {@code CommandProxy} encodes commands ({@code CommandLayout})
  * into a partition's inbox and waits on an acknowledgement slot
  * ({@link dev.timeline.engine.state.AckSlots}, which turns the writer's
- * {@link dev.timeline.engine.state.Outcomes} into return values and exceptions);
- * {@code CallerCounts} counts reads and rejections.
+ * {@link dev.timeline.engine.state.Outcomes} into return values and exceptions); reads are counted in
+ * {@link dev.timeline.engine.status.CallerCounts}.
  * <p>
  * <b>The writers</b>, one thread per {@code Partition}: {@code PartitionWriter}, built from a
  * {@code WriterContext}, journals each command and applies it to the partition's state machine
  * ({@link dev.timeline.engine.state}), then acknowledges the batch ({@code PendingAcks}). Posts take
  * ids from the shared {@code IdClock} through {@code BatchIds} and reach the other partitions
  * through {@code DeliveryInboxes} ({@code DeliveryLayout}); {@code SendProgress} and the watermark
- * say how far every partition has them. {@code PartitionCounters} publishes a writer's counts
- * ({@link dev.timeline.engine.status}).
+ * say how far every partition has them. A {@link dev.timeline.engine.status.PartitionCounters}
+ * publishes a writer's counts.
  * <p>
  * <b>The data directory</b>: {@code DataDirectory} owns its files and lock; {@code Snapshots} keeps a
  * partition's numbered snapshots, taken by every partition at once in {@code SnapshotRounds};

@@ -1,25 +1,24 @@
-package dev.timeline.engine;
+package dev.timeline.engine.status;
 
 import dev.timeline.engine.state.CommandGate;
 import dev.timeline.engine.state.DirectMemory;
 import dev.timeline.engine.state.PartitionState;
-import dev.timeline.engine.status.Counter;
-import dev.timeline.engine.status.EngineCounters;
 
 /**
- * One writer's share of the engine's counters file: its own counts, added to the shared counters as
+ * One partition's share of the counters file, kept by the thread that applies its commands (an
+ * embedded writer, or a cluster member's service): its own counts, added to the shared counters as
  * the change since it last published, so the writers of every partition publish without talking to
- * each other. The engine-wide figures (reads, rejections, errors, the journal index and the
- * heartbeat) come from the first partition's writer. Writer only.
+ * each other. The engine-wide figures (reads, rejections, direct memory, the journal index and the
+ * heartbeat) come from the first partition's. Applying thread only.
  */
-final class PartitionCounters
+public final class PartitionCounters
 {
-    long posts;
-    long follows;
-    long unfollows;
-    long deletes;
-    long memoryRefusals;
-    long diskRefusals;
+    private long posts;
+    private long follows;
+    private long unfollows;
+    private long deletes;
+    private long memoryRefusals;
+    private long diskRefusals;
 
     private final EngineCounters counters;
     private final CallerCounts callerCounts;
@@ -27,7 +26,11 @@ final class PartitionCounters
     private final boolean reportsEngine;
     private final long[] published = new long[Counter.values().length];
 
-    PartitionCounters(
+    /**
+     * @param callerCounts the reads of the engine or node this partition belongs to.
+     * @param gate         the gate its callers pass, which counts their rejections.
+     */
+    public PartitionCounters(
         final EngineCounters counters, final CallerCounts callerCounts, final CommandGate gate, final int partition)
     {
         this.counters = counters;
@@ -36,7 +39,45 @@ final class PartitionCounters
         reportsEngine = partition == 0;
     }
 
-    void publish(
+    public void post()
+    {
+        posts++;
+    }
+
+    public void follow()
+    {
+        follows++;
+    }
+
+    public void unfollow()
+    {
+        unfollows++;
+    }
+
+    public void delete()
+    {
+        deletes++;
+    }
+
+    /** Counts a write refused for lack of memory. */
+    public void memoryRefusal()
+    {
+        memoryRefusals++;
+    }
+
+    /** Counts a write refused for lack of disk. */
+    public void diskRefusal()
+    {
+        diskRefusals++;
+    }
+
+    /**
+     * Publishes the counts and {@code state}'s figures.
+     *
+     * @param journalIndex the journal index of the last event appended, or -1 where there is no journal.
+     * @param now          the time, in milliseconds since the epoch: the heartbeat.
+     */
+    public void publish(
         final PartitionState state, final int inboxDepth, final long journalIndex, final long now)
     {
         share(Counter.POSTS, posts);
@@ -53,8 +94,8 @@ final class PartitionCounters
         share(Counter.OFF_HEAP, state.offHeapBytes());
         if (reportsEngine)
         {
-            counters.set(Counter.HOME_READS, callerCounts.homeReads.sum());
-            counters.set(Counter.TWEET_READS, callerCounts.tweetReads.sum());
+            counters.set(Counter.HOME_READS, callerCounts.homeReads());
+            counters.set(Counter.TWEET_READS, callerCounts.tweetReads());
             counters.set(Counter.REJECTED_INBOX_FULL, gate.inboxFull());
             counters.set(Counter.REJECTED_IN_FLIGHT, gate.inFlight());
             counters.set(Counter.DIRECT_MEMORY, DirectMemory.used());
@@ -64,7 +105,8 @@ final class PartitionCounters
         }
     }
 
-    void snapshotWritten(final long time)
+    /** Notes a snapshot written at {@code time}, in milliseconds since the epoch. */
+    public void snapshotWritten(final long time)
     {
         counters.set(Counter.LAST_SNAPSHOT, time);
     }
