@@ -29,6 +29,10 @@ public final class NodeConfig
     public static final long DEFAULT_SNAPSHOT_INTERVAL = 256L << 20;
     /** Length of a term of the replicated log: a command is at most an eighth of it. */
     public static final int DEFAULT_LOG_TERM_LENGTH = 16 << 20;
+    /** The shortest term: a client's batch of commands, up to 64 KiB, must fit a log message, an eighth of a term. */
+    public static final int MIN_LOG_TERM_LENGTH = 1 << 20;
+    /** The longest term: the archive's segments, four terms, are at most 1 GiB. */
+    public static final int MAX_LOG_TERM_LENGTH = 256 << 20;
 
     private Members members;
     private int memberId = -1;
@@ -88,10 +92,11 @@ public final class NodeConfig
         {
             throw new IllegalArgumentException("snapshotInterval must be 0 (off) or more, was " + snapshotInterval);
         }
-        if (logTermLength < 64 * 1024 || logTermLength > 1 << 30 || Integer.bitCount(logTermLength) != 1)
+        if (logTermLength < MIN_LOG_TERM_LENGTH || logTermLength > MAX_LOG_TERM_LENGTH ||
+            Integer.bitCount(logTermLength) != 1)
         {
             throw new IllegalArgumentException(
-                "logTermLength must be a power of two from 64 KiB to 1 GiB, was " + logTermLength);
+                "logTermLength must be a power of two from 1 MiB to 256 MiB, was " + logTermLength);
         }
         if (maxInFlight < 1 || maxInFlight >= ClientSessions.WINDOW)
         {
@@ -253,7 +258,7 @@ public final class NodeConfig
         return snapshotInterval;
     }
 
-    /** Length of a term of the replicated log, fixed when the log is created. */
+    /** Length of a term of the replicated log, a power of two from 1 MiB to 256 MiB, fixed when the log is created. */
     public NodeConfig logTermLength(final int logTermLength)
     {
         this.logTermLength = logTermLength;
