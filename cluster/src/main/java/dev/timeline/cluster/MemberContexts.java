@@ -51,6 +51,9 @@ final class MemberContexts
         final Path data = config.dataDirectory();
         final Supplier<IdleStrategy> idle = () -> new BackoffIdleStrategy(10, 20, 1_000, 1_000_000);
         final long heartbeat = config.leaderHeartbeatTimeout().toNanos();
+        // Aeron closes an error handler that can be closed when it closes a component, so it gets a
+        // view of the member's error log, which the node closes last.
+        final ErrorHandler errorHandler = errors::onError;
 
         driver = new MediaDriver.Context()
             .aeronDirectoryName(aeronDirectory)
@@ -61,7 +64,7 @@ final class MemberContexts
             .termBufferSparseFile(true)
             .publicationTermBufferLength(256 * 1024)
             .ipcTermBufferLength(4 << 20)
-            .errorHandler(errors);
+            .errorHandler(errorHandler);
 
         archive = new Archive.Context()
             .archiveDir(data.resolve(ARCHIVE_DIRECTORY).toFile())
@@ -78,7 +81,7 @@ final class MemberContexts
             .segmentFileLength(config.logTermLength() * 4)
             .deleteArchiveOnStart(false)
             .authenticatorSupplier(config.secret()::authenticator)
-            .errorHandler(errors);
+            .errorHandler(errorHandler);
 
         consensus = new ConsensusModule.Context()
             .clusterMemberId(id)
@@ -99,7 +102,7 @@ final class MemberContexts
             .authenticatorSupplier(config.secret()::authenticator)
             .authorisationServiceSupplier(() -> MemberContexts::isAuthorised)
             .idleStrategySupplier(idle)
-            .errorHandler(errors);
+            .errorHandler(errorHandler);
 
         container = new ClusteredServiceContainer.Context()
             .aeronDirectoryName(aeronDirectory)
@@ -107,7 +110,7 @@ final class MemberContexts
             .archiveContext(localArchive(config))
             .clusteredService(service)
             .idleStrategySupplier(idle)
-            .errorHandler(errors);
+            .errorHandler(errorHandler);
     }
 
     /**
