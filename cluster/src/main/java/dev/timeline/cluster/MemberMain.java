@@ -1,5 +1,6 @@
 package dev.timeline.cluster;
 
+import dev.timeline.engine.TimelineException;
 import dev.timeline.engine.Tweet;
 import io.aeron.cluster.service.Cluster;
 
@@ -18,7 +19,8 @@ import java.util.List;
  * and answers each line of standard input: {@code sync} with {@code synced}; {@code texts AUTHOR}
  * with the id and text of every tweet of AUTHOR in its replica, newest first, one per line, then
  * {@code end}. It closes cleanly on SIGTERM or at the end of its input; people run members with
- * {@code timeline node} instead.
+ * {@code timeline node} instead. A member that cannot start, or that stops applying the log (its
+ * disk full, its direct memory out), says why in one line on standard error and exits with 1.
  */
 public final class MemberMain
 {
@@ -46,7 +48,17 @@ public final class MemberMain
         {
             config.timelineCapacity(Integer.parseInt(args[5])).celebrityThreshold(Integer.parseInt(args[6]));
         }
-        final TimelineNode node = TimelineNode.launch(config);
+        final TimelineNode node;
+        try
+        {
+            node = TimelineNode.launch(config);
+        }
+        catch (final TimelineException ex)
+        {
+            System.err.println(ex.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(node::close));
         final Thread roles = new Thread(() -> reportRoles(node, out), "roles");
         roles.setDaemon(true);
@@ -81,11 +93,18 @@ public final class MemberMain
         out.println("end");
     }
 
+    /** Prints each role change; says why and exits once the member stopped applying the log. */
     private static void reportRoles(final TimelineNode node, final PrintStream out)
     {
         Cluster.Role reported = null;
         while (!Thread.currentThread().isInterrupted())
         {
+            final Throwable halted = node.halted();
+            if (halted != null)
+            {
+                System.err.println("member " + node.memberId() + " stopped: " + halted.getMessage());
+                System.exit(1);
+            }
             final Cluster.Role role = node.role();
             if (role != reported)
             {

@@ -20,14 +20,16 @@ public final class MemberProcess implements AutoCloseable
 {
     private final int id;
     private final Process process;
+    private final Path errors;
     private final BufferedWriter stdin;
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private volatile String role = "";
 
-    private MemberProcess(final int id, final Process process)
+    private MemberProcess(final int id, final Process process, final Path errors)
     {
         this.id = id;
         this.process = process;
+        this.errors = errors;
         stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         final Thread reader = new Thread(this::readOutput, "member-" + id + "-output");
         reader.setDaemon(true);
@@ -56,7 +58,7 @@ public final class MemberProcess implements AutoCloseable
         final ProcessBuilder builder = new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
         builder.environment().put(SharedSecret.ENVIRONMENT, secret);
-        return new MemberProcess(id, builder.start());
+        return new MemberProcess(id, builder.start(), stderr);
     }
 
     public int id()
@@ -91,6 +93,18 @@ public final class MemberProcess implements AutoCloseable
             tweets.add(line);
         }
         return tweets;
+    }
+
+    /** The file the member's standard error goes to, beside its data directory. */
+    public Path errors()
+    {
+        return errors;
+    }
+
+    /** Waits for the member to end by itself, as it does when it stops applying the log; returns its exit status. */
+    public int awaitExit() throws InterruptedException
+    {
+        return process.waitFor();
     }
 
     /** Kills the process at once, as {@code kill -9} does. */

@@ -74,6 +74,7 @@ public final class TimelineNode extends ClusterWrites
     private final TimelineReader reader;
     private final ClusteredMediaDriver clusteredDriver;
     private final ClusteredServiceContainer container;
+    private final ConsensusCounters consensusCounters;
     private final AgentRunner clientRunner;
     private final AtomicReference<Throwable> halted = new AtomicReference<>();
 
@@ -122,6 +123,15 @@ public final class TimelineNode extends ClusterWrites
             new PartitionCounters(counters, callerCounts, commands.gate(), 0), this::halt, new SleepingMillisIdleStrategy(1));
         reader = service.reader();
         final MemberContexts contexts = new MemberContexts(config, service, errors);
+        contexts.consensus.terminationHook(this::onConsensusStopped);
+        final IngressClient client = new IngressClient(
+            this::clusterContext, clientId, outbox, acks, null, false, config.nanoClock(),
+            config.leaderHeartbeatTimeout().toNanos() * 4, errors);
+        final SnapshotSchedule snapshots = new SnapshotSchedule(
+            contexts.consensus, config.snapshotInterval(), () -> MemberContexts.localArchive(config), errors);
+        clientRunner = new AgentRunner(
+            new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
+            errors::log, errors.counter(), new CompositeAgent(client, snapshots));
         ClusteredMediaDriver driver = null;
         ClusteredServiceContainer serviceContainer = null;
         try
@@ -131,21 +141,14 @@ public final class TimelineNode extends ClusterWrites
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(serviceContainer, driver);
+            CloseHelper.quietCloseAll(clientRunner, serviceContainer, driver);
             state.free();
             release();
             throw new TimelineException("member " + config.memberId() + " could not start: " + ex.getMessage(), ex);
         }
         clusteredDriver = driver;
         container = serviceContainer;
-        final IngressClient client = new IngressClient(
-            this::clusterContext, clientId, outbox, acks, null, false, config.nanoClock(),
-            config.leaderHeartbeatTimeout().toNanos() * 4, errors);
-        final SnapshotSchedule snapshots = new SnapshotSchedule(
-            contexts.consensus, config.snapshotInterval(), () -> MemberContexts.localArchive(config), errors);
-        clientRunner = new AgentRunner(
-            new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
-            errors::log, errors.counter(), new CompositeAgent(client, snapshots));
+        consensusCounters = new ConsensusCounters(config.aeronDirectory(), contexts.consensus);
         AgentRunner.startOnThread(clientRunner);
     }
 
@@ -195,7 +198,7 @@ public final class TimelineNode extends ClusterWrites
     /** This member's role now: leader, follower or candidate. */
     public Cluster.Role role()
     {
-        return Cluster.Role.get(clusteredDriver.consensusModule().context().clusterNodeRoleCounter());
+        return consensusCounters.role();
     }
 
     /** This member's id: its index among the members. */
@@ -204,7 +207,11 @@ public final class TimelineNode extends ClusterWrites
         return config.memberId();
     }
 
-    /** Why this member stopped applying the log, or null while it applies it. */
+    /**
+     * Why this member stopped applying the log, or null while it applies it: a
+     * {@link dev.timeline.engine.MemoryLimitException} for direct memory. Its writes then wait out
+     * their timeout; reads show what it applied.
+     */
     public Throwable halted()
     {
         return halted.get();
@@ -258,8 +265,7 @@ public final class TimelineNode extends ClusterWrites
      */
     public boolean takeSnapshot(final Duration timeout)
     {
-        final io.aeron.Counter snapshots = clusteredDriver.consensusModule().context().snapshotCounter();
-        final long before = snapshots.get();
+        final long before = consensusCounters.snapshots(0);
         try (AeronCluster admin = AeronCluster.connect(clusterContext()))
         {
             if (!admin.sendAdminRequestToTakeASnapshot(admin.context().aeron().nextCorrelationId()))
@@ -267,12 +273,12 @@ public final class TimelineNode extends ClusterWrites
                 return false;
             }
             final long deadline = System.nanoTime() + timeout.toNanos();
-            while (snapshots.get() == before && System.nanoTime() - deadline < 0)
+            while (consensusCounters.snapshots(before) == before && System.nanoTime() - deadline < 0)
             {
                 admin.pollEgress();
                 sleep(1);
             }
-            return snapshots.get() != before;
+            return consensusCounters.snapshots(before) != before;
         }
     }
 
@@ -285,6 +291,21 @@ public final class TimelineNode extends ClusterWrites
             .ingressEndpoints(members.ingressEndpoints())
             .egressChannel("aeron:udp?endpoint=" + members.host(config.memberId()) + ":0|term-length=1m")
             .credentialsSupplier(config.secret().credentials());
+    }
+
+    /**
+     * Called on the consensus module's thread when it stops by itself: the service stopped, or the
+     * archive could not record the log. Stops the node's client, which reads the consensus module's
+     * counters, before the consensus module unmaps them.
+     */
+    private void onConsensusStopped()
+    {
+        if (!commands.gate().isClosed())
+        {
+            halt(new TimelineException("member " + config.memberId() + " stopped: its consensus module ended; " +
+                "the error log in " + config.dataDirectory() + " says why"));
+        }
+        clientRunner.close();
     }
 
     private void halt(final Throwable why)
