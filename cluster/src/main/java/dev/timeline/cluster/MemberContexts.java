@@ -29,6 +29,11 @@ import java.util.function.Supplier;
  * data directory's {@code cluster/} and {@code archive/}, the log archived in segments of four terms,
  * the unit it is purged in; the driver's buffers are sparse files in the member's Aeron directory,
  * recreated at each start.
+ * <p>
+ * The member keeps two segments of its disk free ({@link #diskReserve}): the archive starts or
+ * extends no recording (the log at an election, a snapshot) with less free, and the service stops
+ * applying the log when the free space falls to it ({@link DiskSpace}), so the log recorded until
+ * the member has stopped, and the archive's and the cluster's own records, never meet a full disk.
  */
 final class MemberContexts
 {
@@ -78,7 +83,8 @@ final class MemberContexts
             .recordingEventsEnabled(false)
             .threadingMode(ArchiveThreadingMode.SHARED)
             .idleStrategySupplier(idle)
-            .segmentFileLength(config.logTermLength() * 4)
+            .segmentFileLength(segmentLength(config))
+            .lowStorageSpaceThreshold(diskReserve(config))
             .deleteArchiveOnStart(false)
             .authenticatorSupplier(config.secret()::authenticator)
             .errorHandler(errorHandler);
@@ -111,6 +117,18 @@ final class MemberContexts
             .clusteredService(service)
             .idleStrategySupplier(idle)
             .errorHandler(errorHandler);
+    }
+
+    /** Length of a segment of the archived log: four terms. */
+    static int segmentLength(final NodeConfig config)
+    {
+        return config.logTermLength() * 4;
+    }
+
+    /** Bytes of its disk a member keeps free: two segments of its archived log. */
+    static long diskReserve(final NodeConfig config)
+    {
+        return 2L * segmentLength(config);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.timeline.cluster;
 
 import dev.timeline.engine.DataDirectoryException;
+import dev.timeline.engine.DiskFullException;
 import dev.timeline.engine.EngineClosedException;
 import dev.timeline.engine.EngineStats;
 import dev.timeline.engine.TimelineBuffer;
@@ -17,11 +18,9 @@ import dev.timeline.engine.status.Counter;
 import dev.timeline.engine.status.EngineCounters;
 import dev.timeline.engine.status.ErrorLog;
 import dev.timeline.engine.status.PartitionCounters;
-import io.aeron.archive.ArchiveMarkFile;
 import io.aeron.cluster.ClusteredMediaDriver;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.service.Cluster;
-import io.aeron.cluster.service.ClusterMarkFile;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
@@ -56,6 +55,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * A member's data directory holds its archived log and snapshots ({@code archive/},
  * {@code cluster/}) and its error log, and is locked while it runs. Closing a node asks the cluster
  * for a snapshot first, then leaves the cluster, which goes on with the other members.
+ * <p>
+ * A member whose data directory's free space falls to its reserve, two segments of the archived
+ * log, or whose JVM runs out of direct memory, stops applying the log rather than diverge from the
+ * others, says why in {@link #halted()} and its error log, and leaves the cluster, which goes on
+ * with the other members; restarted with the space or memory it lacked, it catches up.
  */
 public final class TimelineNode extends ClusterWrites
 {
@@ -69,6 +73,7 @@ public final class TimelineNode extends ClusterWrites
     private final EngineCounters counters;
     private final CallerCounts callerCounts = new CallerCounts();
     private final ErrorLog errors;
+    private final DiskSpace disk;
     private final PartitionState state;
     private final TimelineService service;
     private final TimelineReader reader;
@@ -107,7 +112,22 @@ public final class TimelineNode extends ClusterWrites
         }
         try
         {
-            clearMarkFilesOfDeadRuns(data);
+            disk = new DiskSpace(data, MemberContexts.diskReserve(config));
+        }
+        catch (final IOException ex)
+        {
+            release();
+            throw new DataDirectoryException("cannot prepare member directory " + data + ": " + ex.getMessage(), ex);
+        }
+        final DiskFullException full = disk.exhausted();
+        if (full != null)
+        {
+            release();
+            throw full;
+        }
+        try
+        {
+            AeronFiles.clearMarkFilesOfDeadRuns(data);
             counters = new EngineCounters(data);
             errors = ErrorLog.create(data, SystemEpochClock.INSTANCE, counters.counter(Counter.ERRORS));
         }
@@ -119,7 +139,7 @@ public final class TimelineNode extends ClusterWrites
         state = new PartitionState(0, new Partitioner(1), config.strategy(), config.timelineCapacity(),
             config.celebrityThreshold(), new OffHeapBudget(config.offHeapLimit(), 1));
         final long clientId = new SecureRandom().nextLong() & Long.MAX_VALUE;
-        service = new TimelineService(state, clientId, acks, new SnapshotTransfer(data),
+        service = new TimelineService(state, clientId, acks, new SnapshotTransfer(data), disk,
             new PartitionCounters(counters, callerCounts, commands.gate(), 0), this::halt, new SleepingMillisIdleStrategy(1));
         reader = service.reader();
         final MemberContexts contexts = new MemberContexts(config, service, errors);
@@ -138,8 +158,9 @@ public final class TimelineNode extends ClusterWrites
         {
             driver = ClusteredMediaDriver.launch(contexts.driver, contexts.archive, contexts.consensus);
             serviceContainer = ClusteredServiceContainer.launch(contexts.container);
+            AeronFiles.allocate(data);
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | IOException ex)
         {
             CloseHelper.quietCloseAll(clientRunner, serviceContainer, driver);
             state.free();
@@ -208,9 +229,9 @@ public final class TimelineNode extends ClusterWrites
     }
 
     /**
-     * Why this member stopped applying the log, or null while it applies it: a
-     * {@link dev.timeline.engine.MemoryLimitException} for direct memory. Its writes then wait out
-     * their timeout; reads show what it applied.
+     * Why this member stopped applying the log, or null while it applies it: a {@link DiskFullException}
+     * naming its data directory, a {@link dev.timeline.engine.MemoryLimitException} for direct memory.
+     * Its writes then wait out their timeout; reads show what it applied.
      */
     public Throwable halted()
     {
@@ -302,8 +323,9 @@ public final class TimelineNode extends ClusterWrites
     {
         if (!commands.gate().isClosed())
         {
-            halt(new TimelineException("member " + config.memberId() + " stopped: its consensus module ended; " +
-                "the error log in " + config.dataDirectory() + " says why"));
+            final DiskFullException full = disk.exhausted();
+            halt(full != null ? full : new TimelineException("member " + config.memberId() + " stopped: its " +
+                "consensus module ended; the error log in " + config.dataDirectory() + " says why"));
         }
         clientRunner.close();
     }
@@ -335,18 +357,6 @@ public final class TimelineNode extends ClusterWrites
             // closing the channel releases it too
         }
         CloseHelper.quietClose(lockChannel);
-    }
-
-    /**
-     * Deletes the mark files a member killed with SIGKILL leaves behind, which would keep it from
-     * starting for ten seconds: with the directory locked, no live member owns them.
-     */
-    private static void clearMarkFilesOfDeadRuns(final Path data) throws IOException
-    {
-        final Path cluster = data.resolve(MemberContexts.CLUSTER_DIRECTORY);
-        Files.deleteIfExists(cluster.resolve(ClusterMarkFile.FILENAME));
-        Files.deleteIfExists(cluster.resolve(ClusterMarkFile.markFilenameForService(0)));
-        Files.deleteIfExists(data.resolve(MemberContexts.ARCHIVE_DIRECTORY).resolve(ArchiveMarkFile.FILENAME));
     }
 
     private static void sleep(final long millis)

@@ -1,7 +1,9 @@
 package dev.timeline.cluster;
 
+import dev.timeline.engine.DiskFullException;
 import dev.timeline.engine.MemoryLimitException;
 import dev.timeline.engine.TimelineBuffer;
+import dev.timeline.engine.TimelineException;
 import dev.timeline.engine.TweetIds;
 import dev.timeline.engine.state.AckSlots;
 import dev.timeline.engine.state.CommandChecks;
@@ -18,11 +20,13 @@ import io.aeron.cluster.codecs.CloseReason;
 import io.aeron.cluster.service.ClientSession;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
+import io.aeron.exceptions.StorageSpaceException;
 import io.aeron.logbuffer.Header;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.IdleStrategy;
 
+import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -46,7 +50,9 @@ import static dev.timeline.cluster.IngressLayout.TYPE_OFFSET;
  * The answers go out on every member (followers' offers go nowhere). A node's own writes, tagged
  * with its acknowledgement slot, are also handed back on this member once applied here, so its
  * caller returns having its own write in the local replica. A post that the JVM's direct memory
- * cannot take stops this member rather than let it diverge from the others.
+ * cannot take stops this member rather than let it diverge from the others, and so does a data
+ * directory whose free space falls to the member's reserve ({@link DiskSpace}), looked at every
+ * millisecond, during snapshots too, so that what the archive records there never meets a full disk.
  * <p>
  * Service thread only, but for the reads of the local replica through {@link #reader()}, lock-free
  * from any thread.
@@ -66,6 +72,7 @@ final class TimelineService implements ClusteredService
     private final long nodeClientId;
     private final AckSlots nodeAcks;
     private final SnapshotTransfer snapshots;
+    private final DiskSpace disk;
     private final Consumer<Throwable> halted;
     private final Replies replies;
     private final PartitionCounters counters;
@@ -81,13 +88,15 @@ final class TimelineService implements ClusteredService
      * @param nodeClientId the client id of the node in this process whose writes {@code nodeAcks}
      *                     hand back once applied here, or 0 for none.
      * @param snapshots    writes the state into the cluster's snapshots and reads it back.
+     * @param disk         the free space of the member's data directory.
      * @param counters     this member's counts, published to its counters file.
      * @param halted       told why this member stopped applying the log, once.
      * @param idle         how to wait for a client to take an answer.
      */
     TimelineService(
         final PartitionState state, final long nodeClientId, final AckSlots nodeAcks, final SnapshotTransfer snapshots,
-        final PartitionCounters counters, final Consumer<Throwable> halted, final IdleStrategy idle)
+        final DiskSpace disk, final PartitionCounters counters, final Consumer<Throwable> halted,
+        final IdleStrategy idle)
     {
         this.state = state;
         machine = new TimelineStateMachine(state);
@@ -95,6 +104,7 @@ final class TimelineService implements ClusteredService
         this.nodeClientId = nodeClientId;
         this.nodeAcks = nodeAcks;
         this.snapshots = snapshots;
+        this.disk = disk;
         this.counters = counters;
         this.halted = halted;
         replies = new Replies(idle);
@@ -192,14 +202,27 @@ final class TimelineService implements ClusteredService
     @Override
     public void onTakeSnapshot(final ExclusivePublication publication)
     {
-        snapshots.write(publication, cluster.idleStrategy(), sessions, state, cluster.logPosition());
+        stopIfFull(disk.exhausted());
+        try
+        {
+            snapshots.write(publication, cluster.idleStrategy(), sessions, state, cluster.logPosition());
+        }
+        catch (final UncheckedIOException ex)
+        {
+            if (StorageSpaceException.isStorageSpaceError(ex))
+            {
+                stop(disk.full(ex));
+            }
+            throw ex;
+        }
         counters.snapshotWritten(System.currentTimeMillis());
     }
 
-    /** Publishes the counters about every millisecond, between messages of the log. */
+    /** Looks at the disk's free space every millisecond and publishes the counters, between messages of the log. */
     @Override
     public int doBackgroundWork(final long nowNs)
     {
+        stopIfFull(disk.check(nowNs));
         if (nowNs - publishedAtNs < PUBLISH_INTERVAL_NS)
         {
             return 0;
@@ -248,9 +271,7 @@ final class TimelineService implements ClusteredService
             counters.memoryRefusal();
             if (refused.isProcessLimit())
             {
-                halted.accept(refused);
-                throw new AgentTerminationException(
-                    "this member stopped applying the log rather than diverge from the others: " + refused.getMessage());
+                stop(refused);
             }
             refuse(Outcomes.ENGINE_MEMORY_LIMIT, refused.getMessage());
         }
@@ -315,6 +336,22 @@ final class TimelineService implements ClusteredService
                 }
             }
         }
+    }
+
+    private void stopIfFull(final DiskFullException full)
+    {
+        if (full != null)
+        {
+            stop(full);
+        }
+    }
+
+    /** Stops this member applying the log, and tells why. */
+    private void stop(final TimelineException why)
+    {
+        halted.accept(why);
+        throw new AgentTerminationException(
+            "this member stopped applying the log rather than diverge from the others: " + why.getMessage());
     }
 
     private void refuse(final int refusal, final String why)
