@@ -24,9 +24,17 @@ final class LocalCluster
     /** Member {@code id} of {@code members} in a process of its own, on {@code data}, set up as {@link #config}. */
     static MemberProcess start(final int id, final Members members, final Path data) throws IOException
     {
-        return MemberProcess.start(id, members, data, List.of(System.getProperty("jvm.flags").trim().split("\\s+")),
-            SECRET_TEXT, List.of(Integer.toString(LOG_TERM_LENGTH), Long.toString(HEARTBEAT.toMillis()),
-            Integer.toString(CAPACITY), Integer.toString(THRESHOLD)));
+        return start(id, members, data, List.of());
+    }
+
+    /** As {@link #start(int, Members, Path)}, the JVM given {@code jvmFlags} besides: a direct memory limit. */
+    static MemberProcess start(final int id, final Members members, final Path data, final List<String> jvmFlags)
+        throws IOException
+    {
+        final List<String> flags = new ArrayList<>(List.of(System.getProperty("jvm.flags").trim().split("\\s+")));
+        flags.addAll(jvmFlags);
+        return MemberProcess.start(id, members, data, flags, SECRET_TEXT, List.of(Integer.toString(LOG_TERM_LENGTH),
+            Long.toString(HEARTBEAT.toMillis()), Integer.toString(CAPACITY), Integer.toString(THRESHOLD)));
     }
 
     /** The configuration of member {@code id} of {@code members}, its data in {@code data}. */
