@@ -5,6 +5,7 @@ import dev.timeline.engine.Strategy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Members on loopback for tests: ports no other test on the machine uses, small terms, one secret. */

@@ -40,7 +40,7 @@ class MemberExhaustionTest
     @TempDir
     Path data;
 
-    private final Members members = LocalCluster.members(3);
+    private final Members members = Members.onLoopback(3);
     private final List<MemberProcess> processes = new ArrayList<>();
     private SmallFileSystem disk;
     private WriteLoad load;
