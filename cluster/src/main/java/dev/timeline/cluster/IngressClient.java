@@ -105,10 +105,19 @@ final class IngressClient implements Agent, EgressListener
         this.errors = errors;
     }
 
-    /** Why the cluster refuses this client for good (a wrong secret), or null. Any thread. */
+    /** Why this client takes no more commands: the cluster refused it (a wrong secret), or it was stopped; or null. Any thread. */
     String refusal()
     {
         return refusal;
+    }
+
+    /**
+     * Takes no more commands from now on: fails those in flight and every new one with {@code why},
+     * for a node whose member stopped applying the log, so that none waits out its timeout. Any thread.
+     */
+    void stop(final String why)
+    {
+        refusal = why;
     }
 
     @Override

@@ -25,7 +25,7 @@ import io.aeron.cluster.service.ClusteredServiceContainer;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -81,6 +81,8 @@ public final class TimelineNode extends ClusterWrites
     private final ClusteredServiceContainer container;
     private final ConsensusCounters consensusCounters;
     private final AgentRunner clientRunner;
+    private final AgentRunner snapshotRunner;
+    private final IngressClient client;
     private final AtomicReference<Throwable> halted = new AtomicReference<>();
 
     private TimelineNode(final NodeConfig config)
@@ -144,14 +146,12 @@ public final class TimelineNode extends ClusterWrites
         reader = service.reader();
         final MemberContexts contexts = new MemberContexts(config, service, errors);
         contexts.consensus.terminationHook(this::onConsensusStopped);
-        final IngressClient client = new IngressClient(
+        client = new IngressClient(
             this::clusterContext, clientId, outbox, acks, null, false, config.nanoClock(),
             config.leaderHeartbeatTimeout().toNanos() * 4, errors);
-        final SnapshotSchedule snapshots = new SnapshotSchedule(
-            contexts.consensus, config.snapshotInterval(), () -> MemberContexts.localArchive(config), errors);
-        clientRunner = new AgentRunner(
-            new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
-            errors::log, errors.counter(), new CompositeAgent(client, snapshots));
+        clientRunner = new AgentRunner(idle(), errors::log, errors.counter(), client);
+        snapshotRunner = new AgentRunner(idle(), errors::log, errors.counter(), new SnapshotSchedule(
+            contexts.consensus, config.snapshotInterval(), () -> MemberContexts.localArchive(config), errors));
         ClusteredMediaDriver driver = null;
         ClusteredServiceContainer serviceContainer = null;
         try
@@ -162,7 +162,7 @@ public final class TimelineNode extends ClusterWrites
         }
         catch (final RuntimeException | IOException ex)
         {
-            CloseHelper.quietCloseAll(clientRunner, serviceContainer, driver);
+            CloseHelper.quietCloseAll(clientRunner, snapshotRunner, serviceContainer, driver);
             state.free();
             release();
             throw new TimelineException("member " + config.memberId() + " could not start: " + ex.getMessage(), ex);
@@ -171,6 +171,7 @@ public final class TimelineNode extends ClusterWrites
         container = serviceContainer;
         consensusCounters = new ConsensusCounters(config.aeronDirectory(), contexts.consensus);
         AgentRunner.startOnThread(clientRunner);
+        AgentRunner.startOnThread(snapshotRunner);
     }
 
     /**
@@ -252,7 +253,7 @@ public final class TimelineNode extends ClusterWrites
         }
         snapshotBeforeClose();
         final boolean leader = role() == Cluster.Role.LEADER;
-        CloseHelper.quietCloseAll(clientRunner, container, clusteredDriver.consensusModule());
+        CloseHelper.quietCloseAll(clientRunner, snapshotRunner, container, clusteredDriver.consensusModule());
         if (leader)
         {
             sleep(LEADER_LINGER_MS);
@@ -319,6 +320,11 @@ public final class TimelineNode extends ClusterWrites
      * archive could not record the log. Stops the node's client, which reads the consensus module's
      * counters, before the consensus module unmaps them.
      */
+    /**
+     * Called on the consensus module's thread as it stops, before it unmaps its counters: stops
+     * the snapshot schedule, which reads them, and fails the node's writes in flight and to come,
+     * which this member will not apply.
+     */
     private void onConsensusStopped()
     {
         if (!commands.gate().isClosed())
@@ -327,7 +333,14 @@ public final class TimelineNode extends ClusterWrites
             halt(full != null ? full : new TimelineException("member " + config.memberId() + " stopped: its " +
                 "consensus module ended; the error log in " + config.dataDirectory() + " says why"));
         }
-        clientRunner.close();
+        snapshotRunner.close();
+        final Throwable why = halted.get();
+        client.stop(why == null ? "the node is closed" : "this member stopped applying the log: " + why.getMessage());
+    }
+
+    private static IdleStrategy idle()
+    {
+        return new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
     }
 
     private void halt(final Throwable why)

@@ -55,4 +55,23 @@ class IngressClientTest
         assertTrue(failed.getCause().getMessage().contains("may or may not have been applied"),
             failed.getCause().getMessage());
     }
+
+    @Test
+    void aStoppedClientFailsItsWritesInFlightAndEveryNewOneAtOnce()
+    {
+        final CompletableFuture<Void> inFlight = new CompletableFuture<>();
+        commands.submit(IngressLayout.FOLLOW, 1, 2, inFlight);
+        client.doWork();
+        client.stop("this member stopped applying the log: its disk is full");
+        client.doWork();
+        final CompletableFuture<Void> later = new CompletableFuture<>();
+        commands.submit(IngressLayout.FOLLOW, 3, 4, later);
+        client.doWork();
+        for (final CompletableFuture<Void> write : List.of(inFlight, later))
+        {
+            assertTrue(write.isDone(), "failed with no time passing");
+            final ExecutionException failed = assertThrows(ExecutionException.class, write::get);
+            assertTrue(failed.getCause().getMessage().endsWith("its disk is full"), failed.getCause().getMessage());
+        }
+    }
 }
