@@ -32,9 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The replicated engine measured on this machine: three members on loopback, two in processes of
  * their own and one in this process, against the embedded engine in the same run.
  * <ul>
- *   <li>{@code cluster throughput [POSTS [WINDOW]]}: posts/s and post latency (submission to
- *       acknowledgement) through the cluster's client and through the embedded engine, WINDOW posts
- *       in flight (default 200,000 and 256).</li>
+ *   <li>{@code cluster throughput [POSTS [WINDOW [PARK_MICROS]]]}: posts/s and post latency
+ *       (submission to acknowledgement) through the cluster's client and through the embedded
+ *       engine, WINDOW posts in flight (default 200,000 and 256), every agent of the cluster parking
+ *       at most PARK_MICROS when idle (default {@link NodeConfig#DEFAULT_IDLE_MAX_PARK}).</li>
  *   <li>{@code cluster failover [KILLS]}: the leader killed with SIGKILL KILLS times (default 20)
  *       under a load of posts: time from each kill to a new leader and to the first post acknowledged
  *       after it, and how long the killed member takes to catch up once restarted.</li>
@@ -58,6 +59,7 @@ public final class ClusterProbe
     private final List<MemberProcess> processes = new ArrayList<>();
     private TimelineNode node;
     private TimelineClient client;
+    private Duration idleMaxPark = NodeConfig.DEFAULT_IDLE_MAX_PARK;
 
     private ClusterProbe(final Path directory)
     {
@@ -74,13 +76,18 @@ public final class ClusterProbe
         {
             switch (mode)
             {
-                case "throughput" -> probe.throughput(arg(args, 1, 200_000), (int)arg(args, 2, 256));
+                case "throughput" ->
+                {
+                    probe.idleMaxPark = Duration.ofNanos(
+                        TimeUnit.MICROSECONDS.toNanos(arg(args, 3, NodeConfig.DEFAULT_IDLE_MAX_PARK.toNanos() / 1_000)));
+                    probe.throughput(arg(args, 1, 200_000), (int)arg(args, 2, 256));
+                }
                 case "failover" -> probe.failover((int)arg(args, 1, 20));
                 case "reads" -> probe.reads((int)arg(args, 1, 20_000));
                 case "snapshot" -> probe.snapshot((int)arg(args, 1, 20_000));
                 default ->
                 {
-                    System.err.println("usage: cluster throughput [POSTS [WINDOW]] | failover [KILLS] | reads [USERS] | " +
+                    System.err.println("usage: cluster throughput [POSTS [WINDOW [PARK_MICROS]]] | failover [KILLS] | reads [USERS] | " +
                         "snapshot [USERS]");
                     System.exit(2);
                 }
@@ -105,7 +112,8 @@ public final class ClusterProbe
         {
             embedded = posts(engine, posts, window);
         }
-        System.out.printf("posts through 3 members and through the embedded engine, %,d posts, %d in flight%n", posts, window);
+        System.out.printf(Locale.ROOT, "posts through 3 members and through the embedded engine, %,d posts, %d in flight, " +
+            "idle agents parking up to %d µs%n", posts, window, idleMaxPark.toNanos() / 1_000);
         cluster.print("cluster");
         embedded.print("embedded");
         System.out.printf(Locale.ROOT, "cluster / embedded posts/s: %.3f%n", cluster.perSecond / embedded.perSecond);
@@ -337,14 +345,16 @@ public final class ClusterProbe
         }
         node = TimelineNode.launch(new NodeConfig()
             .members(members).memberId(MEMBERS - 1).dataDirectory(directory.resolve("m" + (MEMBERS - 1)))
-            .secret(SharedSecret.of(SECRET)));
-        client = TimelineClient.connect(new ClientConfig().members(members).secret(SharedSecret.of(SECRET)));
+            .secret(SharedSecret.of(SECRET)).idleMaxPark(idleMaxPark));
+        client = TimelineClient.connect(
+            new ClientConfig().members(members).secret(SharedSecret.of(SECRET)).idleMaxPark(idleMaxPark));
         client.post(0, "the cluster is up");
     }
 
     private MemberProcess startProcess(final int id) throws IOException
     {
-        return MemberProcess.start(id, members, directory.resolve("m" + id), BenchmarkMain.jvmFlags(), SECRET, List.of());
+        return MemberProcess.start(id, members, directory.resolve("m" + id), BenchmarkMain.jvmFlags(), SECRET,
+            List.of("park=" + idleMaxPark.toNanos() / 1_000));
     }
 
     private MemberProcess leaderProcess() throws InterruptedException

@@ -15,7 +15,6 @@ import io.aeron.driver.ThreadingMode;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NoOpLock;
-import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -54,7 +53,7 @@ final class MemberContexts
         final String host = members.host(id);
         final String aeronDirectory = config.aeronDirectory().toString();
         final Path data = config.dataDirectory();
-        final Supplier<IdleStrategy> idle = () -> new BackoffIdleStrategy(10, 20, 1_000, 1_000_000);
+        final Supplier<IdleStrategy> idle = config::idleStrategy;
         final long heartbeat = config.leaderHeartbeatTimeout().toNanos();
         // Aeron closes an error handler that can be closed when it closes a component, so it gets a
         // view of the member's error log, which the node closes last.

@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One member in a process of its own, driven through its standard streams, for tests and probes
- * that kill members: {@code MemberMain ID MEMBERS DIR [LOG_TERM_BYTES [HEARTBEAT_MS [CAPACITY THRESHOLD]]]},
- * the secret from {@value SharedSecret#ENVIRONMENT}. It prints {@code role ROLE} at each role change
+ * that kill members: {@code MemberMain ID MEMBERS DIR [SETTING=VALUE...]}, the settings
+ * {@code term} (log term bytes), {@code heartbeat} (leader heartbeat timeout, ms), {@code capacity},
+ * {@code threshold} and {@code park} (idle max park, µs) of {@link NodeConfig}, the secret from
+ * {@value SharedSecret#ENVIRONMENT}. It prints {@code role ROLE} at each role change
  * and answers each line of standard input: {@code sync} with {@code synced}; {@code texts AUTHOR}
  * with the id and text of every tweet of AUTHOR in its replica, newest first, one per line, then
  * {@code end}. It closes cleanly on SIGTERM or at the end of its input; people run members with
@@ -36,17 +39,9 @@ public final class MemberMain
             .members(Members.parse(args[1]))
             .dataDirectory(Path.of(args[2]))
             .secret(SharedSecret.fromEnvironment());
-        if (args.length > 3)
+        for (int i = 3; i < args.length; i++)
         {
-            config.logTermLength(Integer.parseInt(args[3]));
-        }
-        if (args.length > 4)
-        {
-            config.leaderHeartbeatTimeout(Duration.ofMillis(Long.parseLong(args[4])));
-        }
-        if (args.length > 6)
-        {
-            config.timelineCapacity(Integer.parseInt(args[5])).celebrityThreshold(Integer.parseInt(args[6]));
+            apply(config, args[i]);
         }
         final TimelineNode node;
         try
@@ -119,6 +114,21 @@ public final class MemberMain
             {
                 return;
             }
+        }
+    }
+
+    private static void apply(final NodeConfig config, final String setting)
+    {
+        final int equals = setting.indexOf('=');
+        final String value = setting.substring(equals + 1);
+        switch (setting.substring(0, Math.max(0, equals)))
+        {
+            case "term" -> config.logTermLength(Integer.parseInt(value));
+            case "heartbeat" -> config.leaderHeartbeatTimeout(Duration.ofMillis(Long.parseLong(value)));
+            case "capacity" -> config.timelineCapacity(Integer.parseInt(value));
+            case "threshold" -> config.celebrityThreshold(Integer.parseInt(value));
+            case "park" -> config.idleMaxPark(Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(Long.parseLong(value))));
+            default -> throw new IllegalArgumentException("unknown member setting " + setting);
         }
     }
 }

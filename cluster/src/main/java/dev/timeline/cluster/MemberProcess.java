@@ -42,7 +42,7 @@ public final class MemberProcess implements AutoCloseable
      *
      * @param jvmFlags the flags the JVM needs (Agrona's {@code --add-opens}).
      * @param secret   the cluster's secret, passed in the environment.
-     * @param settings the arguments of {@link MemberMain} after the data directory.
+     * @param settings {@link MemberMain}'s {@code SETTING=VALUE} arguments.
      */
     public static MemberProcess start(
         final int id, final Members members, final Path data, final List<String> jvmFlags, final String secret,

@@ -3,6 +3,8 @@ package dev.timeline.cluster;
 import dev.timeline.engine.EngineConfig;
 import dev.timeline.engine.Strategy;
 import dev.timeline.engine.state.OffHeapBudget;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
@@ -27,6 +29,8 @@ public final class NodeConfig
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
     /** Bytes of log between the snapshots the leader asks for. */
     public static final long DEFAULT_SNAPSHOT_INTERVAL = 256L << 20;
+    /** How long an idle agent sleeps at most by default. */
+    public static final Duration DEFAULT_IDLE_MAX_PARK = Duration.ofMillis(1);
     /** Length of a term of the replicated log: a command is at most an eighth of it. */
     public static final int DEFAULT_LOG_TERM_LENGTH = 16 << 20;
     /** The shortest term: a client's batch of commands, up to 64 KiB, must fit a log message, an eighth of a term. */
@@ -47,6 +51,7 @@ public final class NodeConfig
     private long snapshotInterval = DEFAULT_SNAPSHOT_INTERVAL;
     private int logTermLength = DEFAULT_LOG_TERM_LENGTH;
     private int maxInFlight = ClientSessions.WINDOW - 1;
+    private Duration idleMaxPark = DEFAULT_IDLE_MAX_PARK;
     private Path aeronDirectory;
     private NanoClock nanoClock = SystemNanoClock.INSTANCE;
 
@@ -98,6 +103,7 @@ public final class NodeConfig
             throw new IllegalArgumentException(
                 "logTermLength must be a power of two from 1 MiB to 256 MiB, was " + logTermLength);
         }
+        checkIdleMaxPark(idleMaxPark);
         if (maxInFlight < 1 || maxInFlight >= ClientSessions.WINDOW)
         {
             throw new IllegalArgumentException(
@@ -280,6 +286,44 @@ public final class NodeConfig
     public int maxInFlight()
     {
         return maxInFlight;
+    }
+
+    /**
+     * How long an idle agent of this member (media driver, archive, consensus module, service, the node's client) sleeps at most before it looks for work again: the trade
+     * of latency against CPU. Each of its threads backs off from spinning to parking for up to this;
+     * 1 ms by default, so that idle members take little CPU, which adds up to about that much to each
+     * hop of a write. 1 µs to 100 ms; on cores of its own, a few microseconds.
+     */
+    public NodeConfig idleMaxPark(final Duration idleMaxPark)
+    {
+        this.idleMaxPark = idleMaxPark;
+        return this;
+    }
+
+    public Duration idleMaxPark()
+    {
+        return idleMaxPark;
+    }
+
+    /** A new idle strategy for one of this member's threads, backing off to {@link #idleMaxPark}. */
+    IdleStrategy idleStrategy()
+    {
+        return idleStrategy(idleMaxPark);
+    }
+
+    static IdleStrategy idleStrategy(final Duration maxPark)
+    {
+        final long maxNs = maxPark.toNanos();
+        return new BackoffIdleStrategy(10, 20, Math.min(1_000, maxNs), maxNs);
+    }
+
+    static void checkIdleMaxPark(final Duration maxPark)
+    {
+        Objects.requireNonNull(maxPark, "idleMaxPark");
+        if (maxPark.toNanos() < 1_000 || maxPark.toMillis() > 100)
+        {
+            throw new IllegalArgumentException("idleMaxPark must be 1 µs to 100 ms, was " + maxPark);
+        }
     }
 
     /** Where the member's media driver keeps its buffers: by default under /dev/shm, by member. */

@@ -12,13 +12,10 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 
 import java.security.SecureRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A client of a replicated timeline engine, for a process that holds no replica: the API of the
@@ -54,7 +51,7 @@ public final class TimelineClient extends ClusterWrites
         this.pages = pages;
         driver = config.aeronDirectory() != null ? null : MediaDriver.launchEmbedded(new MediaDriver.Context()
             .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(new SleepingMillisIdleStrategy(1))
+            .sharedIdleStrategy(NodeConfig.idleStrategy(config.idleMaxPark()))
             .termBufferSparseFile(true)
             .publicationTermBufferLength(1 << 20)
             .dirDeleteOnStart(true)
@@ -62,9 +59,7 @@ public final class TimelineClient extends ClusterWrites
         client = new IngressClient(
             this::clusterContext, new SecureRandom().nextLong() & Long.MAX_VALUE, outbox, acks, pages, true,
             config.nanoClock(), config.resendAfter().toNanos(), errors);
-        runner = new AgentRunner(
-            new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)),
-            errors::log, errors.counter(), client);
+        runner = new AgentRunner(NodeConfig.idleStrategy(config.idleMaxPark()), errors::log, errors.counter(), client);
         AgentRunner.startOnThread(runner);
     }
 

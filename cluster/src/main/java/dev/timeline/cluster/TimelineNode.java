@@ -24,8 +24,6 @@ import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -38,7 +36,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -149,8 +146,8 @@ public final class TimelineNode extends ClusterWrites
         client = new IngressClient(
             this::clusterContext, clientId, outbox, acks, null, false, config.nanoClock(),
             config.leaderHeartbeatTimeout().toNanos() * 4, errors);
-        clientRunner = new AgentRunner(idle(), errors::log, errors.counter(), client);
-        snapshotRunner = new AgentRunner(idle(), errors::log, errors.counter(), new SnapshotSchedule(
+        clientRunner = new AgentRunner(config.idleStrategy(), errors::log, errors.counter(), client);
+        snapshotRunner = new AgentRunner(config.idleStrategy(), errors::log, errors.counter(), new SnapshotSchedule(
             contexts.consensus, config.snapshotInterval(), () -> MemberContexts.localArchive(config), errors));
         ClusteredMediaDriver driver = null;
         ClusteredServiceContainer serviceContainer = null;
@@ -336,11 +333,6 @@ public final class TimelineNode extends ClusterWrites
         snapshotRunner.close();
         final Throwable why = halted.get();
         client.stop(why == null ? "the node is closed" : "this member stopped applying the log: " + why.getMessage());
-    }
-
-    private static IdleStrategy idle()
-    {
-        return new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
     }
 
     private void halt(final Throwable why)

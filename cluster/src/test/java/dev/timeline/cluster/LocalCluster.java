@@ -34,8 +34,8 @@ final class LocalCluster
     {
         final List<String> flags = new ArrayList<>(List.of(System.getProperty("jvm.flags").trim().split("\\s+")));
         flags.addAll(jvmFlags);
-        return MemberProcess.start(id, members, data, flags, SECRET_TEXT, List.of(Integer.toString(LOG_TERM_LENGTH),
-            Long.toString(HEARTBEAT.toMillis()), Integer.toString(CAPACITY), Integer.toString(THRESHOLD)));
+        return MemberProcess.start(id, members, data, flags, SECRET_TEXT, List.of("term=" + LOG_TERM_LENGTH,
+            "heartbeat=" + HEARTBEAT.toMillis(), "capacity=" + CAPACITY, "threshold=" + THRESHOLD));
     }
 
     /** The configuration of member {@code id} of {@code members}, its data in {@code data}. */
