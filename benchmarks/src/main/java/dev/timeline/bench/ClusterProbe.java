@@ -41,8 +41,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       after it, and how long the killed member takes to catch up once restarted.</li>
  *   <li>{@code cluster reads [USERS]}: home reads/s of 20 on a member's replica against the embedded
  *       engine holding the same timelines (default 20,000 users of 20 follows and 5 posts each).</li>
- *   <li>{@code cluster snapshot [USERS]}: a snapshot of every member under a load of posts: how long
- *       it takes and the longest post latency meanwhile (the cluster's pause).</li>
+ *   <li>{@code cluster snapshot [USERS [FOLLOWS [POSTS]]]}: a snapshot of every member holding USERS
+ *       users of FOLLOWS follows and POSTS posts each (default 20,000, 20 and 5), under a load of
+ *       posts: how long it takes and the longest post latency meanwhile (the cluster's pause); then
+ *       how long a member killed and restarted takes to catch up.</li>
  * </ul>
  * For example {@code java -jar benchmarks/target/benchmarks.jar cluster throughput}.
  */
@@ -50,8 +52,6 @@ public final class ClusterProbe
 {
     private static final String SECRET = "cluster probe";
     private static final int MEMBERS = 3;
-    private static final int FOLLOWS_PER_USER = 20;
-    private static final int POSTS_PER_USER = 5;
     private static final int READ_LIMIT = 20;
 
     private final Path directory;
@@ -60,6 +60,9 @@ public final class ClusterProbe
     private TimelineNode node;
     private TimelineClient client;
     private Duration idleMaxPark = NodeConfig.DEFAULT_IDLE_MAX_PARK;
+    private int followsPerUser = 20;
+    private int postsPerUser = 5;
+    private long memberMemory = 0;
 
     private ClusterProbe(final Path directory)
     {
@@ -84,11 +87,16 @@ public final class ClusterProbe
                 }
                 case "failover" -> probe.failover((int)arg(args, 1, 20));
                 case "reads" -> probe.reads((int)arg(args, 1, 20_000));
-                case "snapshot" -> probe.snapshot((int)arg(args, 1, 20_000));
+                case "snapshot" ->
+                {
+                    probe.followsPerUser = (int)arg(args, 2, probe.followsPerUser);
+                    probe.postsPerUser = (int)arg(args, 3, probe.postsPerUser);
+                    probe.snapshot((int)arg(args, 1, 20_000));
+                }
                 default ->
                 {
                     System.err.println("usage: cluster throughput [POSTS [WINDOW [PARK_MICROS]]] | failover [KILLS] | reads [USERS] | " +
-                        "snapshot [USERS]");
+                        "snapshot [USERS [FOLLOWS [POSTS]]]");
                     System.exit(2);
                 }
             }
@@ -189,6 +197,7 @@ public final class ClusterProbe
 
     private void snapshot(final int users) throws IOException, InterruptedException
     {
+        memberMemory = users * 10_240L;
         start();
         final long[] ids = userIds(users);
         load(client, ids);
@@ -205,8 +214,8 @@ public final class ClusterProbe
         running.set(false);
         writer.join();
         System.out.printf(Locale.ROOT, "snapshot of 3 members holding %,d users, %,d follows, %,d posts: %s in %.0f ms; " +
-            "longest post latency meanwhile %.1f ms (p99 %.1f ms)%n", users, (long)users * FOLLOWS_PER_USER,
-            (long)users * POSTS_PER_USER, taken ? "taken" : "NOT taken", took / 1e6, latency.getMaxValue() / 1e6,
+            "longest post latency meanwhile %.1f ms (p99 %.1f ms)%n", users, (long)users * followsPerUser,
+            (long)users * postsPerUser, taken ? "taken" : "NOT taken", took / 1e6, latency.getMaxValue() / 1e6,
             latency.getValueAtPercentile(99) / 1e6);
         final MemberProcess follower = processes.get(0);
         follower.kill();
@@ -280,14 +289,14 @@ public final class ClusterProbe
         }
     }
 
-    /** Every user follows {@link #FOLLOWS_PER_USER} others at random and posts {@link #POSTS_PER_USER} times. */
-    private static void load(final Timelines timelines, final long[] ids) throws InterruptedException
+    /** Every user follows {@link #followsPerUser} others at random and posts {@link #postsPerUser} times. */
+    private void load(final Timelines timelines, final long[] ids) throws InterruptedException
     {
         final SplittableRandom random = new SplittableRandom(1);
         final Semaphore inFlight = new Semaphore(512);
         for (final long user : ids)
         {
-            for (int f = 0; f < FOLLOWS_PER_USER; f++)
+            for (int f = 0; f < followsPerUser; f++)
             {
                 final long followee = ids[random.nextInt(ids.length)];
                 if (followee != user)
@@ -297,7 +306,7 @@ public final class ClusterProbe
                 }
             }
         }
-        for (int p = 0; p < POSTS_PER_USER; p++)
+        for (int p = 0; p < postsPerUser; p++)
         {
             for (final long user : ids)
             {
@@ -353,7 +362,13 @@ public final class ClusterProbe
 
     private MemberProcess startProcess(final int id) throws IOException
     {
-        return MemberProcess.start(id, members, directory.resolve("m" + id), BenchmarkMain.jvmFlags(), SECRET,
+        final List<String> flags = new ArrayList<>(BenchmarkMain.jvmFlags());
+        if (memberMemory > 0)
+        {
+            flags.add("-Xmx" + ((256L << 20) + memberMemory / 8 >> 20) + "m");
+            flags.add("-XX:MaxDirectMemorySize=" + ((512L << 20) + memberMemory >> 20) + "m");
+        }
+        return MemberProcess.start(id, members, directory.resolve("m" + id), flags, SECRET,
             List.of("park=" + idleMaxPark.toNanos() / 1_000));
     }
 

@@ -40,7 +40,8 @@ public final class MemberProcess implements AutoCloseable
      * Starts member {@code id} of {@code members} on {@code data}, its standard error appended to a
      * file beside {@code data}.
      *
-     * @param jvmFlags the flags the JVM needs (Agrona's {@code --add-opens}).
+     * @param jvmFlags the flags the JVM needs (Agrona's {@code --add-opens}), and any that override
+     *                 the defaults (a 256 MiB heap, the serial collector).
      * @param secret   the cluster's secret, passed in the environment.
      * @param settings {@link MemberMain}'s {@code SETTING=VALUE} arguments.
      */
@@ -50,9 +51,10 @@ public final class MemberProcess implements AutoCloseable
     {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC"));
         command.addAll(jvmFlags);
-        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-            MemberMain.class.getName(), Integer.toString(id), members.toString(), data.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MemberMain.class.getName(),
+            Integer.toString(id), members.toString(), data.toString()));
         command.addAll(settings);
         final Path stderr = data.resolveSibling("member-" + id + ".err");
         final ProcessBuilder builder = new ProcessBuilder(command)

@@ -23,8 +23,8 @@ import java.nio.file.StandardOpenOption;
  * The service's part of the cluster's snapshots: its client sessions and its partition state, the
  * latter as a {@link SnapshotFile}, streamed as messages into the publication Aeron records and read
  * back from the snapshot image when a member starts. The stream is a header (magic, version, the
- * lengths of both parts) and then the bytes of each part, in messages that fit the publication
- * unfragmented. The state file is written aside in the member's directory and deleted once sent or
+ * lengths of both parts) and then the bytes of each part, in the largest messages the publication
+ * takes, which Aeron fragments; the reader takes the fragments as one stream of bytes. The state file is written aside in the member's directory and deleted once sent or
  * loaded. Service thread only.
  */
 final class SnapshotTransfer
@@ -48,10 +48,10 @@ final class SnapshotTransfer
     {
         try
         {
-            SnapshotFile.write(file, state, new SnapshotFile.Position(0, logPosition, 0));
+            SnapshotFile.write(file, state, new SnapshotFile.Position(0, logPosition, 0), false);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
             {
-                final int chunk = publication.maxPayloadLength();
+                final int chunk = publication.maxMessageLength();
                 final UnsafeBuffer message = new UnsafeBuffer(ByteBuffer.allocateDirect(Math.max(chunk, HEADER_LENGTH)));
                 final ExpandableArrayBuffer sessionBytes = new ExpandableArrayBuffer(sessions.encodedLength());
                 sessions.writeTo(sessionBytes, 0);
@@ -111,7 +111,6 @@ final class SnapshotTransfer
             {
                 throw receiver.failure;
             }
-            channel.force(true);
             sessions.readFrom(receiver.sessionBytes, 0);
             if (SnapshotFile.load(file, state) == null)
             {
@@ -161,7 +160,11 @@ final class SnapshotTransfer
     /** Takes the snapshot's messages apart: the header, the sessions' bytes, the state file's bytes. */
     private static final class Receiver implements FragmentHandler
     {
+        private static final int WRITE_BYTES = 1 << 20;
+
         private final FileChannel channel;
+        private final ByteBuffer pending = ByteBuffer.allocateDirect(WRITE_BYTES);
+        private long written;
         private final ExpandableArrayBuffer sessionBytes = new ExpandableArrayBuffer();
         private long sessionLength = -1;
         private long stateLength = -1;
@@ -176,6 +179,17 @@ final class SnapshotTransfer
         boolean complete()
         {
             return failure != null || sessionLength >= 0 && received == sessionLength + stateLength;
+        }
+
+        /** Writes what the fragments left in {@link #pending} to the file. */
+        void flush() throws IOException
+        {
+            pending.flip();
+            while (pending.hasRemaining())
+            {
+                written += channel.write(pending, written);
+            }
+            pending.clear();
         }
 
         @Override
@@ -207,23 +221,25 @@ final class SnapshotTransfer
                 left -= toSessions;
                 received += toSessions;
             }
-            if (left > 0)
+            try
             {
-                try
+                while (left > 0)
                 {
-                    final ByteBuffer bytes = ByteBuffer.allocate(left);
-                    buffer.getBytes(from, bytes, left);
-                    bytes.flip();
-                    while (bytes.hasRemaining())
+                    final int take = Math.min(left, pending.remaining());
+                    buffer.getBytes(from, pending, pending.position(), take);
+                    pending.position(pending.position() + take);
+                    from += take;
+                    left -= take;
+                    received += take;
+                    if (!pending.hasRemaining() || complete())
                     {
-                        channel.write(bytes, received - sessionLength + bytes.position());
+                        flush();
                     }
-                    received += left;
                 }
-                catch (final IOException ex)
-                {
-                    failure = ex;
-                }
+            }
+            catch (final IOException ex)
+            {
+                failure = ex;
             }
         }
     }

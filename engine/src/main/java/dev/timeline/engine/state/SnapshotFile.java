@@ -35,16 +35,26 @@ public final class SnapshotFile
     }
 
     /**
-     * Writes {@code state}, taken at {@code position}, to {@code file}; on the state's owning thread.
-     * If it cannot be written (no disk space, no memory for the staging buffer), the file is left as
-     * it was and nothing of the attempt remains.
+     * Writes {@code state}, taken at {@code position}, to {@code file} and forces it to storage; on
+     * the state's owning thread. If it cannot be written (no disk space, no memory for the staging
+     * buffer), the file is left as it was and nothing of the attempt remains.
      */
     public static void write(final Path file, final PartitionState state, final Position position) throws IOException
+    {
+        write(file, state, position, true);
+    }
+
+    /**
+     * As {@link #write(Path, PartitionState, Position)}, but forces the file to storage only if
+     * {@code force}: not for a file that is only a step on the state's way elsewhere.
+     */
+    public static void write(final Path file, final PartitionState state, final Position position, final boolean force)
+        throws IOException
     {
         final Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try
         {
-            writeAside(temporary, state, position);
+            writeAside(temporary, state, position, force);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -61,8 +71,8 @@ public final class SnapshotFile
         }
     }
 
-    private static void writeAside(final Path temporary, final PartitionState state, final Position position)
-        throws IOException
+    private static void writeAside(
+        final Path temporary, final PartitionState state, final Position position, final boolean force) throws IOException
     {
         try (FileChannel channel = FileChannel.open(
             temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -82,7 +92,10 @@ public final class SnapshotFile
             StateSnapshot.writeMemory(state, out);
             out.putChecksum();
             out.finish(memory);
-            channel.force(true);
+            if (force)
+            {
+                channel.force(true);
+            }
         }
     }
 
