@@ -1,6 +1,7 @@
 package dev.timeline.engine;
 
 import dev.timeline.engine.state.CommandGate;
+import dev.timeline.engine.state.CommandStages;
 import dev.timeline.engine.state.Outcomes;
 import dev.timeline.engine.state.TweetText;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -49,7 +50,7 @@ final class CommandProxy
         buffer.putInt(index + SLOT_OFFSET, slot);
         buffer.putLong(index + FIRST_OFFSET, follower);
         buffer.putLong(index + SECOND_OFFSET, followee);
-        return gate.commit(partition.inbox, index, slot);
+        return commit(partition, index, slot);
     }
 
     /** Submits a delete; returns its slot. */
@@ -60,7 +61,7 @@ final class CommandProxy
         final UnsafeBuffer buffer = (UnsafeBuffer)partition.inbox.buffer();
         buffer.putInt(index + SLOT_OFFSET, slot);
         buffer.putLong(index + FIRST_OFFSET, tweetId);
-        return gate.commit(partition.inbox, index, slot);
+        return commit(partition, index, slot);
     }
 
     /** Submits a post whose text measured {@code textLength} UTF-8 bytes; returns its slot. */
@@ -78,7 +79,7 @@ final class CommandProxy
             gate.abort(partition.inbox, partition.acks, index, slot);
             throw new IllegalArgumentException("the text changed while it was being posted; nothing was posted");
         }
-        return gate.commit(partition.inbox, index, slot);
+        return commit(partition, index, slot);
     }
 
     /**
@@ -90,6 +91,15 @@ final class CommandProxy
     {
         final long deadline = config.nanoClock().nanoTime() + config.writeTimeout().toNanos();
         return partition.acks.await(slot, config.nanoClock(), deadline);
+    }
+
+    private int commit(final Partition partition, final int index, final int slot)
+    {
+        if (CommandStages.ENABLED)
+        {
+            partition.acks.stamp(slot, CommandStages.SUBMITTED);
+        }
+        return gate.commit(partition.inbox, index, slot);
     }
 
     private int enter(final Partition partition, final CompletableFuture<?> future)

@@ -1,6 +1,7 @@
 package dev.timeline.engine;
 
 import dev.timeline.engine.state.AckSlots;
+import dev.timeline.engine.state.CommandStages;
 import dev.timeline.engine.state.Outcomes;
 import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.state.TimelineStateMachine;
@@ -205,6 +206,10 @@ final class PartitionWriter implements Agent, MessageHandler
     public void onMessage(final int type, final MutableDirectBuffer buffer, final int index, final int length)
     {
         final int slot = buffer.getInt(index + SLOT_OFFSET);
+        if (CommandStages.ENABLED)
+        {
+            acks.stamp(slot, CommandStages.PICKED_UP);
+        }
         try
         {
             switch (type)
@@ -298,9 +303,17 @@ final class PartitionWriter implements Agent, MessageHandler
         final long id = ids.next(now);
         journalIndex = journal.appendPost(now, id, author, buffer, index + TEXT_OFFSET, textLength);
         journalEvents++;
+        if (CommandStages.ENABLED)
+        {
+            acks.stamp(slot, CommandStages.JOURNALED);
+        }
         final int tweet = machine.post(id, author, buffer, index + TEXT_OFFSET, textLength);
         counters.post();
         handOn(id, author, tweet);
+        if (CommandStages.ENABLED)
+        {
+            acks.stamp(slot, CommandStages.APPLIED);
+        }
         pendingAcks.add(slot, Outcomes.OK, id, id);
     }
 

@@ -38,6 +38,7 @@ public final class AckSlots
     private final Integer[] boxes;
     private final MpmcArrayQueue<Integer> freeSlots;
     private final SpmcArrayQueue<Integer> freedByWriter;
+    private final CommandStages stages;
 
     /** Slots for {@code size} writes in flight. */
     public AckSlots(final int size)
@@ -55,6 +56,7 @@ public final class AckSlots
         outcomes = new int[size];
         messages = new String[size];
         futures = new CompletableFuture<?>[size];
+        stages = CommandStages.ENABLED ? new CommandStages(size) : null;
     }
 
     /** A free slot for a write, completing {@code future} if not null; -1 if every slot is in flight. */
@@ -85,14 +87,31 @@ public final class AckSlots
     }
 
     /**
+     * Records that the command in {@code slot} passed {@code stage} now; only when
+     * {@link CommandStages#ENABLED}.
+     */
+    public void stamp(final int slot, final int stage)
+    {
+        stages.stamp(slot, stage);
+    }
+
+    /**
      * Writer only: reports the outcome of the command that named {@code slot}, with the message of a
      * refusal (null for other outcomes).
      */
     public void complete(final int slot, final int outcome, final long value, final String message)
     {
+        if (CommandStages.ENABLED)
+        {
+            stages.stamp(slot, CommandStages.ACKNOWLEDGED);
+        }
         final CompletableFuture<?> future = futures[slot];
         if (future != null)
         {
+            if (CommandStages.ENABLED)
+            {
+                stages.answer(slot);
+            }
             futures[slot] = null;
             freedByWriter.offer(boxes[slot]);
             Outcomes.complete(future, outcome, value, message);
@@ -136,6 +155,10 @@ public final class AckSlots
                 }
                 LockSupport.parkNanos(20_000);
             }
+        }
+        if (CommandStages.ENABLED)
+        {
+            stages.answer(slot);
         }
         final int outcome = outcomes[slot];
         final long value = values[slot];
