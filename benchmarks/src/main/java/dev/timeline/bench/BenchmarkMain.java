@@ -24,7 +24,9 @@ import java.util.Map;
  * {@code java -jar benchmarks.jar celebrity FOLLOWERS} the {@link CelebrityProbe},
  * {@code java -jar benchmarks.jar plot RESULTS_DIR [OUT_DIR]} draws charts of saved results ({@link PlotCommand}),
  * {@code java -jar benchmarks.jar baselines [OPTIONS]} the comparison with the baselines ({@link BaselinesCommand}),
- * and {@code java -jar benchmarks.jar cluster MODE} the replicated engine ({@link ClusterProbe}).
+ * {@code java -jar benchmarks.jar cluster MODE} the replicated engine ({@link ClusterProbe}),
+ * and {@code java -jar benchmarks.jar latency [OPTIONS]} a post's latency stage by stage against its floors
+ * ({@link LatencyProbe}).
  */
 public final class BenchmarkMain
 {
@@ -35,7 +37,8 @@ public final class BenchmarkMain
         "celebrity", CelebrityProbe::main,
         "plot", PlotCommand::main,
         "baselines", BaselinesCommand::main,
-        "cluster", ClusterProbe::main);
+        "cluster", ClusterProbe::main,
+        "latency", LatencyProbe::main);
 
     private BenchmarkMain()
     {
