@@ -21,6 +21,10 @@ import java.util.concurrent.locks.LockSupport;
  * their futures. The queues hold the slots as boxes made once, so no claim or free allocates. A
  * waiting caller and the writer meet on the slot's state, padded to a cache line; a slot with a
  * future needs no state.
+ * <p>
+ * A waiting caller spins for a while, as its outcome usually comes within microseconds, then parks
+ * (the state says so, with the thread next to it) until the writer unparks it with the outcome or
+ * the write times out, so a caller waits either briefly or without using a processor.
  */
 public final class AckSlots
 {
@@ -28,21 +32,45 @@ public final class AckSlots
     private static final int WAITING = 1;
     private static final int DONE = 2;
     private static final int ABANDONED = 3;
+    private static final int PARKED = 4;
     private static final int STRIDE = 16;
+    /** How long a waiting caller spins before it parks, by default. */
+    public static final long DEFAULT_SPIN_NANOS = 50_000;
+    /** A spin that never ends: callers never park. */
+    public static final long SPIN_UNTIL_DONE = Long.MAX_VALUE;
+    /** Spins between two looks at the caller's deadline. */
+    private static final int SPINS_PER_DEADLINE_CHECK = 256;
 
     private final AtomicIntegerArray states;
     private final long[] values;
     private final int[] outcomes;
     private final String[] messages;
     private final CompletableFuture<?>[] futures;
+    private final Thread[] waiters;
     private final Integer[] boxes;
     private final MpmcArrayQueue<Integer> freeSlots;
     private final SpmcArrayQueue<Integer> freedByWriter;
     private final CommandStages stages;
+    private final long spinNanos;
 
-    /** Slots for {@code size} writes in flight. */
+    /** Slots for {@code size} writes in flight, whose callers spin for {@link #DEFAULT_SPIN_NANOS} before they park. */
     public AckSlots(final int size)
     {
+        this(size, DEFAULT_SPIN_NANOS);
+    }
+
+    /**
+     * Slots for {@code size} writes in flight.
+     *
+     * @param spinNanos how long a waiting caller spins before it parks; {@link #SPIN_UNTIL_DONE} for never.
+     */
+    public AckSlots(final int size, final long spinNanos)
+    {
+        if (spinNanos < 0)
+        {
+            throw new IllegalArgumentException("spin must be 0 or more, was " + spinNanos);
+        }
+        this.spinNanos = spinNanos;
         boxes = new Integer[size];
         freeSlots = new MpmcArrayQueue<>(Math.max(2, size));
         freedByWriter = new SpmcArrayQueue<>(Math.max(2, size));
@@ -56,6 +84,7 @@ public final class AckSlots
         outcomes = new int[size];
         messages = new String[size];
         futures = new CompletableFuture<?>[size];
+        waiters = new Thread[size];
         stages = CommandStages.ENABLED ? new CommandStages(size) : null;
     }
 
@@ -97,7 +126,7 @@ public final class AckSlots
 
     /**
      * Writer only: reports the outcome of the command that named {@code slot}, with the message of a
-     * refusal (null for other outcomes).
+     * refusal (null for other outcomes), and unparks its caller if it parked.
      */
     public void complete(final int slot, final int outcome, final long value, final String message)
     {
@@ -120,9 +149,24 @@ public final class AckSlots
         values[slot] = value;
         outcomes[slot] = outcome;
         messages[slot] = message;
-        if (!states.compareAndSet(slot * STRIDE, WAITING, DONE))
+        final int at = slot * STRIDE;
+        while (true)
         {
-            free(slot);
+            final int state = states.get(at);
+            if (state == ABANDONED)
+            {
+                free(slot);
+                return;
+            }
+            final Thread parked = state == PARKED ? waiters[slot] : null;
+            if (states.compareAndSet(at, state, DONE))
+            {
+                if (parked != null)
+                {
+                    LockSupport.unpark(parked);
+                }
+                return;
+            }
         }
     }
 
@@ -135,26 +179,10 @@ public final class AckSlots
      */
     public long await(final int slot, final NanoClock clock, final long deadlineNanos)
     {
-        int spins = 0;
-        while (states.get(slot * STRIDE) != DONE)
+        final int at = slot * STRIDE;
+        if (!spin(at, clock, deadlineNanos))
         {
-            if (++spins < 100)
-            {
-                Thread.onSpinWait();
-            }
-            else if (spins < 200)
-            {
-                Thread.yield();
-            }
-            else
-            {
-                if (clock.nanoTime() - deadlineNanos > 0 && states.compareAndSet(slot * STRIDE, WAITING, ABANDONED))
-                {
-                    throw new WriteTimeoutException(
-                        "no acknowledgement within the write timeout; the write may still be applied");
-                }
-                LockSupport.parkNanos(20_000);
-            }
+            park(slot, clock, deadlineNanos);
         }
         if (CommandStages.ENABLED)
         {
@@ -168,8 +196,64 @@ public final class AckSlots
         return Outcomes.valueOrThrow(outcome, value, message);
     }
 
+    /** Spins until the outcome is in, true, or the spin is over, false; throws if the deadline passes first. */
+    private boolean spin(final int at, final NanoClock clock, final long deadlineNanos)
+    {
+        final long spinStart = System.nanoTime();
+        int spins = 0;
+        while (states.get(at) != DONE)
+        {
+            if (++spins % SPINS_PER_DEADLINE_CHECK == 0)
+            {
+                if (clock.nanoTime() - deadlineNanos > 0)
+                {
+                    abandon(at, WAITING);
+                }
+                if (System.nanoTime() - spinStart >= spinNanos)
+                {
+                    return false;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
+    /**
+     * Parks until the writer gives the outcome, which unparks this thread, or until the deadline,
+     * counting the clock's nanoseconds as real ones; throws if the deadline passes first.
+     */
+    private void park(final int slot, final NanoClock clock, final long deadlineNanos)
+    {
+        final int at = slot * STRIDE;
+        waiters[slot] = Thread.currentThread();
+        if (!states.compareAndSet(at, WAITING, PARKED))
+        {
+            return;
+        }
+        while (states.get(at) != DONE)
+        {
+            final long remaining = deadlineNanos - clock.nanoTime();
+            if (remaining < 0)
+            {
+                abandon(at, PARKED);
+            }
+            LockSupport.parkNanos(this, Math.max(1, remaining));
+        }
+    }
+
+    /** Gives up waiting, unless the outcome came meanwhile: the writer then frees the slot when it comes. */
+    private void abandon(final int at, final int waiting)
+    {
+        if (states.compareAndSet(at, waiting, ABANDONED))
+        {
+            throw new WriteTimeoutException("no acknowledgement within the write timeout; the write may still be applied");
+        }
+    }
+
     private void free(final int slot)
     {
+        waiters[slot] = null;
         futures[slot] = null;
         states.set(slot * STRIDE, FREE);
         freeSlots.offer(boxes[slot]);

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -80,6 +81,37 @@ class AckSlotsTest
             free.add(slot);
         }
         assertEquals(size, free.size());
+    }
+
+    @Test
+    void aParkedCallerIsWokenByTheOutcome() throws InterruptedException
+    {
+        final AckSlots acks = new AckSlots(1, 0);
+        final int slot = acks.claim(null);
+        final AtomicReference<Long> answer = new AtomicReference<>();
+        final Thread caller = new Thread(() -> answer.set(acks.await(slot, () -> 0, Long.MAX_VALUE)));
+        caller.start();
+        while (LockSupport.getBlocker(caller) != acks)
+        {
+            Thread.onSpinWait();
+        }
+        acks.complete(slot, Outcomes.OK, 42, null);
+        caller.join();
+        assertEquals(42L, answer.get());
+        assertEquals(slot, acks.claim(null), "the slot is free again");
+    }
+
+    @Test
+    void aCallerThatSpinsUntilDoneGetsItsOutcome() throws InterruptedException
+    {
+        final AckSlots acks = new AckSlots(1, AckSlots.SPIN_UNTIL_DONE);
+        final int slot = acks.claim(null);
+        final AtomicReference<Long> answer = new AtomicReference<>();
+        final Thread caller = new Thread(() -> answer.set(acks.await(slot, () -> 0, Long.MAX_VALUE)));
+        caller.start();
+        acks.complete(slot, Outcomes.OK, 7, null);
+        caller.join();
+        assertEquals(7L, answer.get());
     }
 
     @Test
