@@ -1,6 +1,7 @@
 package dev.timeline.bench;
 
 import dev.timeline.engine.EngineConfig;
+import dev.timeline.engine.ParkingIdleStrategy;
 import dev.timeline.engine.state.AckSlots;
 import dev.timeline.engine.state.CommandGate;
 import dev.timeline.engine.state.DirectMemory;
@@ -9,6 +10,7 @@ import org.agrona.CloseHelper;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -20,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The floor under a write's round trip: a writer thread that does no work, fed and answered the way
  * the engine's writers are, through a command gate, an inbox of the engine's size, the writer's idle
- * strategy and acknowledgement slots, so what a blocking call to it costs is the hand-over to the
- * writer and back, with nothing journaled or applied. Callers on any thread; close once.
+ * strategy, woken as the engine wakes its writers, and acknowledgement slots with the engine's
+ * callers' wait, so what a blocking call to it costs is the hand-over to the writer and back, with
+ * nothing journaled or applied. Callers on any thread; close once.
  */
 final class EchoWriter implements AutoCloseable
 {
@@ -32,6 +35,7 @@ final class EchoWriter implements AutoCloseable
     private final RingBuffer inbox;
     private final AckSlots acks;
     private final CommandGate gate;
+    private final ParkingIdleStrategy parking;
     private final AgentRunner runner;
 
     /** A writer idling as {@code config}'s writers do, started on a thread of its own. */
@@ -39,9 +43,11 @@ final class EchoWriter implements AutoCloseable
     {
         inbox = new ManyToOneRingBuffer(new UnsafeBuffer(
             DirectMemory.allocate(config.inboxBytes() + RingBufferDescriptor.TRAILER_LENGTH)));
-        acks = new AckSlots(config.maxInFlight());
+        acks = new AckSlots(config.maxInFlight(), config.callerSpinNanos());
         gate = new CommandGate(config.maxInFlight(), config.inboxBytes());
-        runner = new AgentRunner(config.idleStrategy().get(), Throwable::printStackTrace, null, new Echo(inbox, acks));
+        final IdleStrategy idleStrategy = config.idleStrategy().get();
+        parking = idleStrategy instanceof ParkingIdleStrategy ? (ParkingIdleStrategy)idleStrategy : null;
+        runner = new AgentRunner(idleStrategy, Throwable::printStackTrace, null, new Echo(inbox, acks));
         AgentRunner.startOnThread(runner);
     }
 
@@ -52,6 +58,10 @@ final class EchoWriter implements AutoCloseable
         final int index = gate.claim(inbox, acks, MESSAGE_TYPE, MESSAGE_LENGTH, slot);
         inbox.buffer().putInt(index, slot);
         gate.commit(inbox, index, slot);
+        if (parking != null)
+        {
+            parking.wake();
+        }
         return acks.await(slot, System::nanoTime, System.nanoTime() + TIMEOUT_NANOS);
     }
 
@@ -59,6 +69,10 @@ final class EchoWriter implements AutoCloseable
     public void close()
     {
         gate.close();
+        if (parking != null)
+        {
+            parking.stop();
+        }
         CloseHelper.close(runner);
     }
 

@@ -168,12 +168,7 @@ public final class LatencyProbe implements Callable<Integer>
 
     private EngineConfig engineConfig(final Path directory)
     {
-        final EngineConfig config = new EngineConfig().dataDirectory(directory);
-        if (busySpin)
-        {
-            config.idleStrategy(org.agrona.concurrent.BusySpinIdleStrategy::new);
-        }
-        return config;
+        return new EngineConfig().dataDirectory(directory).busySpin(busySpin);
     }
 
     /** Loads the graph, if any; returns the stream the posts come from. */

@@ -21,8 +21,8 @@ import static dev.timeline.engine.CommandLayout.UNFOLLOW;
 
 /**
  * The callers' side of the partition writers: encodes each command into its partition's inbox, laid
- * out as {@link CommandLayout}, with the acknowledgement slot its outcome comes back in, and waits on
- * that slot for the blocking forms. A full inbox or too many writes in flight is a
+ * out as {@link CommandLayout}, with the acknowledgement slot its outcome comes back in, wakes the
+ * partition's writer, and waits on that slot for the blocking forms. A full inbox or too many writes in flight is a
  * {@link RejectedException}, and the command is not submitted. Arguments are checked by the caller.
  * <p>
  * Thread-safe; submissions pass the engine's {@link CommandGate}.
@@ -31,11 +31,13 @@ final class CommandProxy
 {
     private final EngineConfig config;
     private final CommandGate gate;
+    private final WriterWakeups wakeups;
 
-    CommandProxy(final EngineConfig config, final CommandGate gate)
+    CommandProxy(final EngineConfig config, final CommandGate gate, final WriterWakeups wakeups)
     {
         this.config = config;
         this.gate = gate;
+        this.wakeups = wakeups;
     }
 
     /** Submits a follow ({@code FOLLOW}) or unfollow ({@code UNFOLLOW}); returns its slot. */
@@ -93,13 +95,16 @@ final class CommandProxy
         return partition.acks.await(slot, config.nanoClock(), deadline);
     }
 
+    /** Publishes the command and wakes the writer, should it be parked. */
     private int commit(final Partition partition, final int index, final int slot)
     {
         if (CommandStages.ENABLED)
         {
             partition.acks.stamp(slot, CommandStages.SUBMITTED);
         }
-        return gate.commit(partition.inbox, index, slot);
+        gate.commit(partition.inbox, index, slot);
+        wakeups.wake(partition.index);
+        return slot;
     }
 
     private int enter(final Partition partition, final CompletableFuture<?> future)

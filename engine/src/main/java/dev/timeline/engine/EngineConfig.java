@@ -1,7 +1,8 @@
 package dev.timeline.engine;
 
+import dev.timeline.engine.state.AckSlots;
 import dev.timeline.engine.state.OffHeapBudget;
-import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
@@ -38,6 +39,8 @@ public final class EngineConfig
     public static final int MAX_PARTITIONS = 64;
     /** The partition count that means: as many as the data directory was created with, 1 for a new one. */
     public static final int DIRECTORY_PARTITIONS = 0;
+    /** How long an idle writer, and a caller waiting for its acknowledgement, spin before they park. */
+    public static final Duration DEFAULT_SPIN_BEFORE_PARK = Duration.ofNanos(AckSlots.DEFAULT_SPIN_NANOS);
 
     private Path dataDirectory;
     private int partitions = DIRECTORY_PARTITIONS;
@@ -48,7 +51,9 @@ public final class EngineConfig
     private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     private Duration writeTimeout = Duration.ofSeconds(10);
     private SyncMode syncMode = SyncMode.NONE;
-    private Supplier<IdleStrategy> idleStrategy = () -> new BackoffIdleStrategy(100, 10, 1_000, 100_000);
+    private boolean busySpin;
+    private Duration spinBeforePark = DEFAULT_SPIN_BEFORE_PARK;
+    private Supplier<IdleStrategy> idleStrategy;
     private long snapshotInterval = DEFAULT_SNAPSHOT_INTERVAL;
     private boolean readOnly;
     private boolean ignoreSnapshots;
@@ -71,7 +76,7 @@ public final class EngineConfig
         }
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(syncMode, "syncMode");
-        Objects.requireNonNull(idleStrategy, "idleStrategy");
+        Objects.requireNonNull(spinBeforePark, "spinBeforePark");
         Objects.requireNonNull(writeTimeout, "writeTimeout");
         Objects.requireNonNull(recoveryListener, "recoveryListener");
         Objects.requireNonNull(epochClock, "epochClock");
@@ -105,6 +110,10 @@ public final class EngineConfig
         if (offHeapLimit < 1)
         {
             throw new IllegalArgumentException("offHeapLimit must be at least 1 byte, was " + offHeapLimit);
+        }
+        if (spinBeforePark.isNegative())
+        {
+            throw new IllegalArgumentException("spinBeforePark must be 0 or more, was " + spinBeforePark);
         }
         if (writeTimeout.isNegative() || writeTimeout.isZero())
         {
@@ -226,16 +235,74 @@ public final class EngineConfig
         return syncMode;
     }
 
-    /** What the writer thread does when its inbox is empty; a backoff strategy by default. */
+    /**
+     * Whether writers, and callers waiting for their acknowledgements, spin instead of parking when
+     * they have nothing to do: each writer then takes a whole processor all the time, idle or not,
+     * and in return never needs waking. For processors set aside for the engine; off by default.
+     */
+    public EngineConfig busySpin(final boolean busySpin)
+    {
+        this.busySpin = busySpin;
+        return this;
+    }
+
+    public boolean busySpin()
+    {
+        return busySpin;
+    }
+
+    /**
+     * Unless {@link #busySpin}: how long a writer that ran out of work, and a caller waiting for its
+     * acknowledgement, spin before they park; {@link #DEFAULT_SPIN_BEFORE_PARK} by default. Whoever
+     * leaves work for a parked writer, or an outcome for a parked caller, unparks it, which takes
+     * microseconds; a longer spin saves that under a steady load, at the cost of a processor while
+     * it spins. An idle engine parks whatever this is.
+     */
+    public EngineConfig spinBeforePark(final Duration spinBeforePark)
+    {
+        this.spinBeforePark = spinBeforePark;
+        return this;
+    }
+
+    public Duration spinBeforePark()
+    {
+        return spinBeforePark;
+    }
+
+    /**
+     * Replaces what a writer thread does when it has no work. By default a
+     * {@link ParkingIdleStrategy} that spins for {@link #spinBeforePark} and parks until woken, or a
+     * busy spin with {@link #busySpin}. Submissions wake only a {@link ParkingIdleStrategy}; any
+     * other strategy must come back to look for work by itself.
+     */
     public EngineConfig idleStrategy(final Supplier<IdleStrategy> idleStrategy)
     {
         this.idleStrategy = idleStrategy;
         return this;
     }
 
+    /** The idle strategy of each writer: as set, or as {@link #busySpin} and {@link #spinBeforePark} make it. */
     public Supplier<IdleStrategy> idleStrategy()
     {
-        return idleStrategy;
+        if (idleStrategy != null)
+        {
+            return idleStrategy;
+        }
+        if (busySpin)
+        {
+            return BusySpinIdleStrategy::new;
+        }
+        final long spinNanos = spinBeforePark.toNanos();
+        return () -> new ParkingIdleStrategy(spinNanos, ParkingIdleStrategy.DEFAULT_MAX_PARK_NANOS);
+    }
+
+    /**
+     * How long a caller waiting for its acknowledgement spins before it parks, in nanoseconds:
+     * {@link AckSlots#SPIN_UNTIL_DONE} with {@link #busySpin}.
+     */
+    public long callerSpinNanos()
+    {
+        return busySpin ? AckSlots.SPIN_UNTIL_DONE : spinBeforePark.toNanos();
     }
 
     /**

@@ -44,7 +44,7 @@ final class Partition
         this.journal = journal;
         inbox = config.readOnly() ? null : new ManyToOneRingBuffer(new UnsafeBuffer(
             DirectMemory.allocate(config.inboxBytes() + RingBufferDescriptor.TRAILER_LENGTH)));
-        acks = config.readOnly() ? null : new AckSlots(config.maxInFlight());
+        acks = config.readOnly() ? null : new AckSlots(config.maxInFlight(), config.callerSpinNanos());
     }
 
     /** Starts {@code writer} on a thread of its own. */

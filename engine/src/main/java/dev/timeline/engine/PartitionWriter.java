@@ -46,6 +46,7 @@ final class PartitionWriter implements Agent, MessageHandler
     private final int partition;
     private final RingBuffer inbox;
     private final DeliveryInboxes deliveries;
+    private final WriterWakeups wakeups;
     private final RingBuffer deliveryInbox;
     private final MessageHandler deliveryHandler = this::onDelivery;
     private final Journal journal;
@@ -88,6 +89,7 @@ final class PartitionWriter implements Agent, MessageHandler
         this.partition = partition.index;
         inbox = partition.inbox;
         deliveries = context.deliveries();
+        wakeups = context.wakeups();
         deliveryInbox = deliveries.inbox(this.partition);
         journal = partition.journal;
         machine = partition.machine;
@@ -138,6 +140,7 @@ final class PartitionWriter implements Agent, MessageHandler
         if (snapshotInterval > 0 && journalEvents - snapshotEventsAt >= snapshotInterval && now >= snapshotRetryAt)
         {
             snapshotRounds.request(snapshotRound);
+            wakeups.wakeOthers(partition);
         }
         if (now != countersPublishedAt)
         {
@@ -317,7 +320,10 @@ final class PartitionWriter implements Agent, MessageHandler
         pendingAcks.add(slot, Outcomes.OK, id, id);
     }
 
-    /** Puts the tweet in every other partition's delivery inbox, fanning out what they sent while one is full. */
+    /**
+     * Puts the tweet in every other partition's delivery inbox, and wakes its writer, fanning out what
+     * they sent while one is full.
+     */
     private void handOn(final long id, final long author, final int tweet)
     {
         for (int target = 0; target < producerPositions.length; target++)
@@ -331,6 +337,7 @@ final class PartitionWriter implements Agent, MessageHandler
                         Thread.onSpinWait();
                     }
                 }
+                wakeups.wake(target);
             }
         }
     }
@@ -352,7 +359,8 @@ final class PartitionWriter implements Agent, MessageHandler
 
     /**
      * Raises the watermark to what every partition has handed on, once every partition has fanned
-     * out what was in its delivery inbox at that point: sampled here, checked on later cycles.
+     * out what was in its delivery inbox at that point: sampled here, checked on later cycles. Wakes
+     * the other writers then, whose acknowledgements may wait for it.
      */
     private void advanceWatermark()
     {
@@ -370,6 +378,7 @@ final class PartitionWriter implements Agent, MessageHandler
         {
             watermark.advanceTo(visibleTarget);
             visibleTarget = NO_TARGET;
+            wakeups.wakeOthers(partition);
         }
     }
 

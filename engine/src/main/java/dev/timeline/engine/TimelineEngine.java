@@ -12,6 +12,7 @@ import dev.timeline.engine.status.Counter;
 import dev.timeline.engine.status.EngineCounters;
 import dev.timeline.engine.status.ErrorLog;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.IdleStrategy;
 
 import java.io.IOException;
 
@@ -64,6 +65,7 @@ public final class TimelineEngine implements Timelines
     private final SnapshotRounds snapshotRounds;
     private final CommandGate gate;
     private final CommandProxy commands;
+    private final WriterWakeups wakeups;
     private final LongAdder reading = new LongAdder();
 
     private TimelineEngine(final EngineConfig config)
@@ -77,7 +79,8 @@ public final class TimelineEngine implements Timelines
         counters = config.readOnly() ? null : new EngineCounters(directory.root());
         errorLog = openErrorLog(config, directory, counters);
         gate = new CommandGate(config.maxInFlight(), config.inboxBytes());
-        commands = new CommandProxy(config, gate);
+        wakeups = new WriterWakeups(partitionCount);
+        commands = new CommandProxy(config, gate, wakeups);
         final Snapshots[] snapshots = new Snapshots[partitionCount];
         for (int partition = 0; partition < partitionCount; partition++)
         {
@@ -138,15 +141,22 @@ public final class TimelineEngine implements Timelines
             .counters(counters)
             .callerCounts(callerCounts)
             .gate(gate)
+            .wakeups(wakeups)
             .maxInFlight(config.maxInFlight())
             .syncEachBatch(config.syncMode() == SyncMode.BATCH)
             .snapshotInterval(config.snapshotInterval())
             .conclude();
+        final IdleStrategy[] idleStrategies = new IdleStrategy[partitionCount];
+        for (int partition = 0; partition < partitionCount; partition++)
+        {
+            idleStrategies[partition] = config.idleStrategy().get();
+            wakeups.register(partition, idleStrategies[partition]);
+        }
         for (final Partition partition : partitions)
         {
             final PartitionWriter writer = new PartitionWriter(
                 context, partition, snapshots[partition.index], recovered.replays()[partition.index]);
-            partition.start(writer, config.idleStrategy().get(), errorLog);
+            partition.start(writer, idleStrategies[partition.index], errorLog);
         }
     }
 
@@ -311,6 +321,7 @@ public final class TimelineEngine implements Timelines
             snapshotRounds.stop();
             for (final Partition partition : partitions)
             {
+                wakeups.stop(partition.index);
                 partition.stopWriter();
             }
             for (final Partition partition : partitions)

@@ -14,7 +14,7 @@ import java.util.Objects;
  * What the partition writers of an engine share, set once by the engine and checked by
  * {@link #conclude()} before the first writer is built from it: the delivery inboxes between
  * partitions, the watermark and how far posts are handed on, the id clock, the snapshot rounds, the
- * clock, the error log, the counters and the settings every writer follows.
+ * clock, the error log, the counters, how writers wake each other and the settings every writer follows.
  */
 final class WriterContext
 {
@@ -29,6 +29,7 @@ final class WriterContext
     private EngineCounters counters;
     private CallerCounts callerCounts;
     private CommandGate gate;
+    private WriterWakeups wakeups;
     private int maxInFlight;
     private boolean syncEachBatch;
     private long snapshotInterval;
@@ -47,6 +48,7 @@ final class WriterContext
         Objects.requireNonNull(counters, "counters");
         Objects.requireNonNull(callerCounts, "callerCounts");
         Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(wakeups, "wakeups");
         return this;
     }
 
@@ -171,6 +173,18 @@ final class WriterContext
     CommandGate gate()
     {
         return gate;
+    }
+
+    /** How a writer wakes the others when it leaves them work. */
+    WriterContext wakeups(final WriterWakeups wakeups)
+    {
+        this.wakeups = wakeups;
+        return this;
+    }
+
+    WriterWakeups wakeups()
+    {
+        return wakeups;
     }
 
     /** Writes accepted but not yet acknowledged, per partition: the acknowledgement slots. */
