@@ -51,6 +51,13 @@ final class LoadJson
             .put("maxLagNanos", result.maxLagNanos())
             .put("lagAtEndNanos", result.lagAtEndNanos())
             .put("allowedLagNanos", plan.maxLagNanos());
+        final SenderTime senders = result.senders();
+        json.putObject("generator")
+            .put("ownNanosPerRequest", senders.ownNanosPerRequest())
+            .put("maxPerSecondPerThread", senders.maxPerThread())
+            .put("ownPercent", senders.percentOfTime(senders.ownNanos()))
+            .put("requestPercent", senders.percentOfTime(senders.requestNanos()))
+            .put("keptUp", result.generatorKeptUp());
         json.put("rateHeld", result.held());
         if (result.held())
         {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param maxLagNanos   the most a measured request went out late.
  * @param lagAtEndNanos how late the last measured request went out, or how far behind the load gave up.
  * @param elapsedNanos  from the start of the measured window to its end or to the last answer, if later.
+ * @param senders       where the sending threads spent their time.
  */
 record LoadResult(
     LoadPlan plan,
@@ -28,7 +29,8 @@ record LoadResult(
     long rejected,
     long maxLagNanos,
     long lagAtEndNanos,
-    long elapsedNanos)
+    long elapsedNanos,
+    SenderTime senders)
 {
     /** The percentiles reported besides the maximum. */
     static final double[] PERCENTILES = { 50, 90, 99, 99.9, 99.99 };
@@ -45,10 +47,19 @@ record LoadResult(
         return Format.perSecond(completed(), elapsedNanos);
     }
 
-    /** Whether every request went out, none later than the plan allows, and no post was turned away. */
+    /**
+     * Whether every request went out, none later than the plan allows, no post was turned away, and
+     * the load generator's own work left it time to send them.
+     */
     boolean held()
     {
-        return unsent == 0 && rejected == 0 && maxLagNanos <= plan.maxLagNanos();
+        return unsent == 0 && rejected == 0 && maxLagNanos <= plan.maxLagNanos() && generatorKeptUp();
+    }
+
+    /** Whether the sending threads' own work, with the engine's calls taking no time, left them time to send at the rate. */
+    boolean generatorKeptUp()
+    {
+        return senders.keepsUpWith(plan.perSecond() / (double)plan.threads());
     }
 
     /** Why the rate was not held, for people; empty when it was. */
@@ -68,6 +79,12 @@ record LoadResult(
         if (rejected > 0)
         {
             reasons.add(Format.count(rejected) + " posts were turned away by a full inbox");
+        }
+        if (!generatorKeptUp())
+        {
+            reasons.add("the load generator fell behind by itself: its own work takes " +
+                Format.latency(senders.ownNanosPerRequest()) + " a request, for at most " +
+                Format.count(senders.maxPerThread()) + " requests/s a thread; add --threads");
         }
         return String.join("; ", reasons);
     }

@@ -29,6 +29,11 @@ final class LoadText
             "schedule", Format.count(result.scheduled()), Format.count(result.unsent()),
             Format.latency(result.maxLagNanos()), Format.latency(result.plan().maxLagNanos()),
             Format.latency(result.lagAtEndNanos()));
+        final SenderTime senders = result.senders();
+        out.printf("  %-12s its own work %s a request (at most %s requests/s a thread), %.1f%% of its time; " +
+            "%.1f%% in the requests%n", "generator", Format.latency(senders.ownNanosPerRequest()),
+            Format.count(senders.maxPerThread()), senders.percentOfTime(senders.ownNanos()),
+            senders.percentOfTime(senders.requestNanos()));
         out.printf("  %-12s %s%n", "rate held", result.held() ? "yes" : "NO: " + result.shortfall());
         out.printf("  %-12s %s (HdrHistogram log, tags %s and %s, values in ns)%n", "latency log", histogramLog,
             IntervalLog.READ_TAG, IntervalLog.POST_TAG);

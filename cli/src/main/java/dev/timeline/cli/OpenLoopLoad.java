@@ -218,8 +218,10 @@ final class OpenLoopLoad
         long maxLag = 0;
         long lagAtEnd = 0;
         long lastAnswer = posts.lastAcknowledgedNanos();
+        SenderTime time = SenderTime.NONE;
         for (final OpenLoopSender sender : senders)
         {
+            time = time.plus(sender.time());
             scheduled += sender.measured();
             unsent += sender.unsent();
             maxLag = Math.max(maxLag, sender.maxLagNanos());
@@ -227,6 +229,6 @@ final class OpenLoopLoad
             lastAnswer = Math.max(lastAnswer, sender.lastReadNanos());
         }
         return new LoadResult(plan, readTotals, postTotals, scheduled, unsent, posts.rejected(), maxLag, lagAtEnd,
-            Math.max(window.untilNanos(), lastAnswer) - window.fromNanos());
+            Math.max(window.untilNanos(), lastAnswer) - window.fromNanos(), time);
     }
 }

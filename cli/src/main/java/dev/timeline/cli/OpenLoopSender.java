@@ -3,6 +3,7 @@ package dev.timeline.cli;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Requests due after the window's end are not sent. When the clock passes the window's give-up time
  * with measured requests still unsent, they are counted as unsent and the sender stops.
+ * <p>
+ * The sender keeps apart the time it spends on its own work (keeping the schedule, recording) and
+ * inside the requests, so a load can tell whether the generator itself could keep up.
  */
 final class OpenLoopSender implements Runnable
 {
@@ -32,6 +36,11 @@ final class OpenLoopSender implements Runnable
     private long maxLagNanos;
     private long lagAtEndNanos;
     private long unsent;
+    private long requestsSent;
+    private long ownNanos;
+    private long requestNanos;
+    private long runningNanos;
+    private long ownSince;
 
     OpenLoopSender(
         final PacingClock clock,
@@ -53,11 +62,27 @@ final class OpenLoopSender implements Runnable
     @Override
     public void run()
     {
+        final long start = clock.nanoTime();
+        ownSince = start;
+        try
+        {
+            sendAll();
+        }
+        finally
+        {
+            requestsSent = sent.get();
+            runningNanos = clock.nanoTime() - start;
+        }
+    }
+
+    private void sendAll()
+    {
         long index = 0;
         long intended = schedule.intendedNanos(0);
         while (intended < window.untilNanos() && !stopped)
         {
             long now = clock.nanoTime();
+            ownNanos += now - ownSince;
             if (now < intended)
             {
                 clock.awaitUntil(intended);
@@ -76,7 +101,7 @@ final class OpenLoopSender implements Runnable
                 maxLagNanos = Math.max(maxLagNanos, lag);
                 lagAtEndNanos = lag;
             }
-            send(index, intended, measured);
+            send(index, intended, now, measured);
             intended = schedule.intendedNanos(++index);
             nextIntendedNanos.lazySet(intended);
             sent.lazySet(index);
@@ -131,27 +156,46 @@ final class OpenLoopSender implements Runnable
         return maxLagNanos;
     }
 
+    /**
+     * Once the sender has finished: the requests it sent and the time it spent on its own work, inside
+     * the requests, and in all.
+     */
+    SenderTime time()
+    {
+        return new SenderTime(requestsSent, ownNanos, requestNanos, runningNanos);
+    }
+
     /** Once the sender has finished: when its last measured read was answered, {@link Long#MIN_VALUE} if none was. */
     long lastReadNanos()
     {
         return lastReadNanos;
     }
 
-    private void send(final long index, final long intended, final boolean measured)
+    /** Sends request {@code index}, going out at {@code now}; from its return on, the time is the sender's own again. */
+    private void send(final long index, final long intended, final long now, final boolean measured)
     {
         if (mix.isPost(index))
         {
-            posts.track(requests.post(), intended, measured);
+            final CompletableFuture<?> post = requests.post();
+            answered(now);
+            posts.track(post, intended, measured);
         }
         else
         {
             requests.read();
+            answered(now);
             if (measured)
             {
-                lastReadNanos = clock.nanoTime();
+                lastReadNanos = ownSince;
                 readLatency.recordValue(lastReadNanos - intended);
             }
         }
+    }
+
+    private void answered(final long sentNanos)
+    {
+        ownSince = clock.nanoTime();
+        requestNanos += ownSince - sentNanos;
     }
 
     private long measuredBefore(final long index)

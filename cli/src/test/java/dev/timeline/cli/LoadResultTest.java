@@ -41,9 +41,21 @@ class LoadResultTest
             "3 posts were turned away by a full inbox", result.shortfall());
     }
 
+    @Test
+    void notHeldWhenTheLoadGeneratorsOwnWorkCannotKeepUp()
+    {
+        final SenderTime slow = new SenderTime(1000, 1000 * 2 * MS, 0, 2 * TimeUnit.SECONDS.toNanos(1));
+        final LoadResult result = new LoadResult(PLAN, new Histogram(3), new Histogram(3), 1000, 0, 0, 0, 0,
+            TimeUnit.SECONDS.toNanos(1), slow);
+        assertFalse(result.generatorKeptUp());
+        assertFalse(result.held());
+        assertEquals("the load generator fell behind by itself: its own work takes 2,000 µs a request, for at most " +
+            "500 requests/s a thread; add --threads", result.shortfall());
+    }
+
     private static LoadResult result(final long unsent, final long rejected, final long maxLag, final long lagAtEnd)
     {
         return new LoadResult(PLAN, new Histogram(3), new Histogram(3), 1000, unsent, rejected, maxLag, lagAtEnd,
-            TimeUnit.SECONDS.toNanos(1));
+            TimeUnit.SECONDS.toNanos(1), new SenderTime(1000, 1000 * 200, 0, TimeUnit.SECONDS.toNanos(1)));
     }
 }

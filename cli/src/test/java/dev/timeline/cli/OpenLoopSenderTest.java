@@ -41,6 +41,11 @@ class OpenLoopSenderTest
             "their delays, 100 + 99 + ... + 1 ms, over the 1,000 reads");
         assertEquals(99 * MS, sender.maxLagNanos(), "read 11 went out 99 ms late");
         assertEquals(0, sender.lagAtEndNanos(), "caught up by the end");
+        final SenderTime time = sender.time();
+        assertEquals(1000, time.requests());
+        assertEquals(100 * MS, time.requestNanos(), "the stall was the request's, not the generator's");
+        assertEquals(0, time.ownNanos(), "the generator's own work took no time on this clock");
+        assertEquals(999 * MS, time.runningNanos(), "from the first request, due at 0, to the last, due at 999 ms");
     }
 
     @Test
