@@ -46,9 +46,10 @@ import java.util.concurrent.TimeUnit;
         "The first --warmup seconds are sent but not measured. When the engine cannot",
         "keep up, requests go out late, back to back; those still due when --duration",
         "is over are sent for at most as long again, then given up. The rate counts as",
-        "held when every request went out, none more than --max-lag late, and no post",
-        "was turned away by a full inbox; if not, the report says why and the exit",
-        "status is 1.",
+        "held when every request went out, none more than --max-lag late, no post was",
+        "turned away by a full inbox, and the load generator's own work per request left",
+        "each thread time to send its share; if not, the report says why and the exit",
+        "status is 1. --dry-run sends to no engine: how fast the generator alone sends.",
         "",
         "Prints p50, p90, p99, p99.9, p99.99 and the maximum for reads and posts and",
         "the rate achieved; --json prints one JSON object instead, all else going to",
@@ -70,6 +71,8 @@ import java.util.concurrent.TimeUnit;
         "  timeline load --json --histogram-log run.hlog",
         "  timeline load --cluster localhost:20000,localhost:20010,localhost:20020 \\",
         "      --secret-file secret.txt --users 2000 --rate 2000 --mix 1:1 --threads 4",
+        "  timeline load --dry-run --rate 100000000 --threads 1",
+        "                                the most one thread sends, with no engine",
         "  java -cp cli/target/timeline.jar org.HdrHistogram.HistogramLogProcessor \\",
         "      -i run.hlog -tag read     the read latencies of run.hlog, second by second",
         "",
@@ -113,6 +116,10 @@ final class LoadCommand implements Callable<Integer>
     @Option(names = "--json", description = "Print the results as one JSON object.")
     private boolean json;
 
+    @Option(names = "--dry-run",
+        description = "Send to no engine, which answers every request at once: how fast the load generator alone sends.")
+    private boolean dryRun;
+
     @Option(names = "--histogram-log", paramLabel = "FILE",
         description = "Where to save the latency log (default: a new timeline-load-*.hlog in the temporary directory).")
     private Path histogramLog;
@@ -139,6 +146,13 @@ final class LoadCommand implements Callable<Integer>
         final Workload workload = workloadOptions.workload();
         final LoadPlan plan = plan();
         final long prefillPosts = (long)prefillPerUser * workload.users();
+        if (dryRun)
+        {
+            final String why = "sends to an engine, and --dry-run to none";
+            Usage.refuse(spec, Usage.optionsOf(spec, "engineOptions", "--data", "--keep", "--cluster"), why);
+            Usage.refuse(spec, Usage.optionsOf(spec, "secretOption"), why);
+            return run(new NoEngine(), 0, Duration.ZERO, LoadSetup.dryRun(workload), plan, "data directory: none");
+        }
         if (cluster != null)
         {
             Usage.refuse(spec, Usage.optionsOf(spec, "engineOptions", "--data", "--keep"),
@@ -182,7 +196,10 @@ final class LoadCommand implements Callable<Integer>
             out.println(where);
             out.println("latency log: " + log.path());
             out.println();
-            prepare(timelines, inFlight, setup, out, progress);
+            if (!setup.dryRun())
+            {
+                prepare(timelines, inFlight, setup, out, progress);
+            }
             out.println("[3/4] " + describe(plan));
             out.flush();
             final LoadResult result = new OpenLoopLoad(plan, SystemPacingClock.INSTANCE,

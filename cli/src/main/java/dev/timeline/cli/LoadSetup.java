@@ -6,7 +6,7 @@ import dev.timeline.workload.Workload;
 /**
  * What a load ran against and how it was filled: the workload and the posts made before the load;
  * for an engine of its own, the strategy and how many partitions (the cluster null), for a cluster,
- * its members (the strategy null, the partitions 0).
+ * its members (the strategy null, the partitions 0); for a dry run, none of them.
  */
 record LoadSetup(Workload workload, long prefillPosts, String strategy, int partitions, Members cluster)
 {
@@ -22,12 +22,28 @@ record LoadSetup(Workload workload, long prefillPosts, String strategy, int part
         return new LoadSetup(workload, prefillPosts, null, 0, members);
     }
 
+    /** A load of {@code workload} sent to no engine. */
+    static LoadSetup dryRun(final Workload workload)
+    {
+        return new LoadSetup(workload, 0, null, 0, null);
+    }
+
+    /** Whether the load went to no engine at all. */
+    boolean dryRun()
+    {
+        return null == strategy && null == cluster;
+    }
+
     /**
      * Such as {@code 30,000 users, celebrity workload, 20 follows per user, seed 1, strategy hybrid, 1 partition},
      * or for a cluster {@code ..., seed 1, the cluster of 3 members localhost:20000,...}.
      */
     String description()
     {
+        if (dryRun())
+        {
+            return WorkloadOptions.description(workload) + ", no engine (a dry run)";
+        }
         return WorkloadOptions.description(workload) + (null == cluster ?
             ", strategy " + strategy + ", " + partitions + (partitions == 1 ? " partition" : " partitions") :
             ", the cluster of " + cluster.count() + " members " + cluster);

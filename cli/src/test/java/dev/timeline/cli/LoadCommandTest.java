@@ -126,6 +126,25 @@ class LoadCommandTest
         Files.delete(log);
     }
 
+    @Test
+    void aDryRunSendsToNoEngineAndSaysWhatTheGeneratorAloneCanSend(@TempDir final Path temp) throws Exception
+    {
+        final CliRun run = run("--dry-run", "--histogram-log", temp.resolve("dry.hlog").toString());
+        final String out = run.out();
+        for (final String expected : new String[]{ "no engine (a dry run)", "data directory: none", "[4/4] results",
+            "2,000 requests due", "  generator    its own work " })
+        {
+            assertTrue(out.contains(expected), "'" + expected + "' in\n" + out);
+        }
+        assertFalse(out.contains("[1/4]"), "nothing to prepare:\n" + out);
+
+        final JsonNode json = readJson(run("--dry-run", "--json", "--histogram-log", temp.resolve("dry.hlog").toString()));
+        assertEquals(0, json.get("partitions").asInt());
+        assertTrue(json.at("/generator/maxPerSecondPerThread").asLong() > 0, json.toString());
+        assertEquals(2000, json.at("/reads/count").asLong() + json.at("/posts/count").asLong() +
+            json.at("/schedule/unsent").asLong(), "every request due accounted for");
+    }
+
     private static JsonNode readJson(final CliRun run)
     {
         try
