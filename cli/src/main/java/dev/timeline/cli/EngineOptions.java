@@ -38,6 +38,10 @@ final class EngineOptions
         description = "none: a reply survives kill -9; batch: it also survives power loss (default: ${DEFAULT-VALUE}).")
     SyncMode sync;
 
+    @Option(names = "--busy-spin",
+        description = "Writers spin instead of parking when idle: the lowest latency, for a whole processor per partition.")
+    boolean busySpin;
+
     /** The strategy as typed on the command line, such as {@code hybrid}. */
     String label()
     {
@@ -57,7 +61,8 @@ final class EngineOptions
             .strategy(timeline.strategy)
             .timelineCapacity(timeline.capacity)
             .celebrityThreshold(timeline.celebrityThreshold)
-            .syncMode(sync);
+            .syncMode(sync)
+            .busySpin(busySpin);
         try
         {
             return config.conclude();
