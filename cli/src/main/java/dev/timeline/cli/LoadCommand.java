@@ -202,6 +202,7 @@ final class LoadCommand implements Callable<Integer>
             }
             out.println("[3/4] " + describe(plan));
             out.flush();
+            collectSetUpGarbage();
             final LoadResult result = new OpenLoopLoad(plan, SystemPacingClock.INSTANCE,
                 thread -> new EngineRequests(timelines, setup.workload(), thread))
                 .run(log, progress, settle.toNanos());
@@ -239,6 +240,15 @@ final class LoadCommand implements Callable<Integer>
         out.println("[2/4] posting " + Format.count(setup.prefillPosts()) + " tweets, so home timelines hold tweets to read");
         SetupSteps.post(timelines, inFlight, setup.workload(), EngineRequests.PREFILL_STREAM, setup.prefillPosts(), out,
             progress);
+    }
+
+    /**
+     * Collects what building the graph and posting left on the heap, and moves what lives on to the
+     * old generation, so no collection in the load's first seconds copies it with every thread paused.
+     */
+    private static void collectSetUpGarbage()
+    {
+        System.gc();
     }
 
     private Path histogramLogPath() throws IOException
