@@ -22,9 +22,11 @@ import java.util.concurrent.locks.LockSupport;
  * waiting caller and the writer meet on the slot's state, padded to a cache line; a slot with a
  * future needs no state.
  * <p>
- * A waiting caller spins for a while, as its outcome usually comes within microseconds, then parks
- * (the state says so, with the thread next to it) until the writer unparks it with the outcome or
- * the write times out, so a caller waits either briefly or without using a processor.
+ * A waiting caller spins for a moment and then yields the processor, for a while in all, as its
+ * outcome usually comes within microseconds and the writer may need the processor to give it, then
+ * parks (the state says so, with the thread next to it) until the writer unparks it with the
+ * outcome or the write times out, so a caller waits either briefly or without using a processor.
+ * One that spins until done never yields nor parks.
  */
 public final class AckSlots
 {
@@ -35,11 +37,13 @@ public final class AckSlots
     private static final int PARKED = 4;
     private static final int STRIDE = 16;
     /** How long a waiting caller spins before it parks, by default. */
-    public static final long DEFAULT_SPIN_NANOS = 50_000;
+    public static final long DEFAULT_SPIN_NANOS = 20_000;
     /** A spin that never ends: callers never park. */
     public static final long SPIN_UNTIL_DONE = Long.MAX_VALUE;
     /** Spins between two looks at the caller's deadline. */
     private static final int SPINS_PER_DEADLINE_CHECK = 256;
+    /** Spins before a waiting caller yields the processor instead, unless it spins until done. */
+    private static final int SPINS_BEFORE_YIELD = 100;
 
     private final AtomicIntegerArray states;
     private final long[] values;
@@ -196,25 +200,44 @@ public final class AckSlots
         return Outcomes.valueOrThrow(outcome, value, message);
     }
 
-    /** Spins until the outcome is in, true, or the spin is over, false; throws if the deadline passes first. */
+    /**
+     * Spins, then yields, until the outcome is in, true, or the while is over, false; throws if the
+     * deadline passes first.
+     */
     private boolean spin(final int at, final NanoClock clock, final long deadlineNanos)
     {
-        final long spinStart = System.nanoTime();
-        int spins = 0;
-        while (states.get(at) != DONE)
+        for (int spins = 0; spins < SPINS_BEFORE_YIELD; spins++)
         {
-            if (++spins % SPINS_PER_DEADLINE_CHECK == 0)
+            if (states.get(at) == DONE)
             {
-                if (clock.nanoTime() - deadlineNanos > 0)
-                {
-                    abandon(at, WAITING);
-                }
-                if (System.nanoTime() - spinStart >= spinNanos)
-                {
-                    return false;
-                }
+                return true;
             }
             Thread.onSpinWait();
+        }
+        final long spinStart = System.nanoTime();
+        int rounds = 0;
+        while (states.get(at) != DONE)
+        {
+            if (spinNanos == SPIN_UNTIL_DONE)
+            {
+                Thread.onSpinWait();
+                if (++rounds % SPINS_PER_DEADLINE_CHECK != 0)
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                Thread.yield();
+            }
+            if (clock.nanoTime() - deadlineNanos > 0)
+            {
+                abandon(at, WAITING);
+            }
+            if (System.nanoTime() - spinStart >= spinNanos)
+            {
+                return false;
+            }
         }
         return true;
     }
