@@ -22,6 +22,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,8 +76,12 @@ public final class LatencyProbe implements Callable<Integer>
             "nobody follows (default: ${DEFAULT-VALUE})")
     private int users = 30_000;
 
-    @Option(names = "--busy-spin", description = "writers spin when idle instead of parking")
+    @Option(names = "--busy-spin", description = "writers and callers spin when idle instead of parking")
     private boolean busySpin;
+
+    @Option(names = "--spin-before-park", paramLabel = "MICROS",
+        description = "how long writers and callers spin before they park (default: the engine's)")
+    private Long spinBeforeParkMicros;
 
     @Option(names = "--histogram-log", paramLabel = "FILE", description = "also save the latencies as an HdrHistogram log")
     private Path histogramLog;
@@ -109,6 +114,8 @@ public final class LatencyProbe implements Callable<Integer>
         check(seconds >= 1, "--seconds must be at least 1, was " + seconds);
         check(warmup >= 0, "--warmup must be at least 0, was " + warmup);
         check(users == 0 || users >= 2, "--users must be 0 or at least 2, was " + users);
+        check(spinBeforeParkMicros == null || spinBeforeParkMicros >= 0,
+            "--spin-before-park must be 0 or more, was " + spinBeforeParkMicros);
         if (!CommandStages.ENABLED)
         {
             throw new IllegalStateException("the engine's classes loaded before -D" + STAGES_PROPERTY + "=true was set");
@@ -168,7 +175,12 @@ public final class LatencyProbe implements Callable<Integer>
 
     private EngineConfig engineConfig(final Path directory)
     {
-        return new EngineConfig().dataDirectory(directory).busySpin(busySpin);
+        final EngineConfig config = new EngineConfig().dataDirectory(directory).busySpin(busySpin);
+        if (spinBeforeParkMicros != null)
+        {
+            config.spinBeforePark(Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(spinBeforeParkMicros)));
+        }
+        return config;
     }
 
     /** Loads the graph, if any; returns the stream the posts come from. */
