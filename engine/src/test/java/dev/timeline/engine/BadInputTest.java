@@ -213,7 +213,8 @@ class BadInputTest
             () -> refusedConfig("inboxBytes", config().inboxBytes(5000)),
             () -> refusedConfig("maxInFlight", config().maxInFlight(0)),
             () -> refusedConfig("snapshotInterval", config().snapshotInterval(-1)),
-            () -> refusedConfig("writeTimeout", config().writeTimeout(Duration.ZERO)));
+            () -> refusedConfig("writeTimeout", config().writeTimeout(Duration.ZERO)),
+            () -> refusedConfig("spinBeforePark", config().spinBeforePark(Duration.ofNanos(-1))));
     }
 
     private EngineConfig config()

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * Writers that park until woken, and never wake by themselves, still take every write: a
  * submission wakes its partition's writer, a delivery the writer of the partition it goes to, and a
- * raised watermark the writers whose acknowledgements wait for it; close wakes them to stop.
+ * raised watermark the writers whose acknowledgements wait for it; close wakes them to stop. Busy
+ * writers and callers, which never park, take them too.
  */
 @Timeout(value = 1, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ParkingIdleStrategyTest
@@ -84,6 +85,18 @@ class ParkingIdleStrategyTest
         awaitParked("timeline-writer-1");
         engine.close();
         assertThrows(EngineClosedException.class, () -> engine.post(1, "closed"));
+    }
+
+    @Test
+    void busySpinningWritersAndCallersTakeWrites()
+    {
+        try (TimelineEngine engine = TimelineEngine.open(new EngineConfig().dataDirectory(directory).partitions(2)
+            .busySpin(true)))
+        {
+            engine.follow(1, 2);
+            final long id = engine.post(2, "spun");
+            assertEquals(id, engine.home(1, 1).get(0).id());
+        }
     }
 
     private EngineConfig parkingUntilWoken(final int partitions)
