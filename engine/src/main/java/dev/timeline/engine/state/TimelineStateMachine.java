@@ -137,12 +137,11 @@ public final class TimelineStateMachine
 
         if (state.strategy != Strategy.PULL && !table.isPulled[author])
         {
-            deliver(table, author, id, author, tweet);
-            final int[] followers = table.followers[author];
-            for (int i = 0, n = table.followerCounts[author]; i < n; i++)
-            {
-                deliver(table, followers[i], id, author, tweet);
-            }
+            table.beginWrite(author);
+            state.timelines.append(table, author, id, author, tweet);
+            table.endWrite(author);
+            state.deliveries++;
+            fanOut(table, id, author, tweet, true);
         }
         return tweet;
     }
@@ -163,15 +162,7 @@ public final class TimelineStateMachine
         final UserTable table = state.users.table();
         if (!table.isPulled[author])
         {
-            final int[] followers = table.followers[author];
-            for (int i = 0, n = table.followerCounts[author]; i < n; i++)
-            {
-                final int follower = followers[i];
-                table.beginWrite(follower);
-                state.timelines.add(table, follower, id, author, tweet);
-                table.endWrite(follower);
-            }
-            state.deliveries += table.followerCounts[author];
+            fanOut(table, id, author, tweet, false);
         }
     }
 
@@ -195,11 +186,37 @@ public final class TimelineStateMachine
         }
     }
 
-    private void deliver(final UserTable table, final int user, final long id, final int author, final int tweet)
+    /**
+     * Delivers a tweet to every follower of {@code author}, a group at a time: the timelines of a group
+     * are first brought into cache together, so that their cache misses overlap instead of each
+     * delivery waiting for its own.
+     *
+     * @param newest whether the tweet is newer than every entry of every timeline, as a local post is.
+     */
+    private void fanOut(final UserTable table, final long id, final int author, final int tweet, final boolean newest)
     {
-        table.beginWrite(user);
-        state.timelines.append(table, user, id, author, tweet);
-        table.endWrite(user);
-        state.deliveries++;
+        final HomeTimelines timelines = state.timelines;
+        final int[] followers = table.followers[author];
+        final int count = table.followerCounts[author];
+        for (int from = 0; from < count; from += HomeTimelines.PREFETCH_GROUP)
+        {
+            final int to = Math.min(count, from + HomeTimelines.PREFETCH_GROUP);
+            timelines.prefetch(table, followers, from, to, newest);
+            for (int i = from; i < to; i++)
+            {
+                final int follower = followers[i];
+                table.beginWrite(follower);
+                if (newest)
+                {
+                    timelines.append(table, follower, id, author, tweet);
+                }
+                else
+                {
+                    timelines.add(table, follower, id, author, tweet);
+                }
+                table.endWrite(follower);
+            }
+        }
+        state.deliveries += count;
     }
 }
