@@ -5,6 +5,7 @@ import dev.timeline.engine.state.CommandGate;
 import dev.timeline.engine.state.Partitioner;
 import dev.timeline.engine.state.TimelineReader;
 import dev.timeline.engine.state.TimelineStateMachine;
+import dev.timeline.engine.state.TweetList;
 import dev.timeline.engine.state.TweetText;
 import dev.timeline.engine.state.Watermark;
 import dev.timeline.engine.status.CallerCounts;
@@ -38,7 +39,8 @@ import static dev.timeline.engine.state.CommandChecks.checkUser;
  * <p>
  * Reads ({@code home}, {@code tweets}) may be called from any thread, never block the writer and
  * never see a half-applied write; they reflect every write acknowledged before they began. The
- * forms that take a {@link TimelineBuffer} allocate nothing.
+ * forms that take a {@link TimelineBuffer}, which copies the texts, or a {@link TimelineView}, which
+ * views them in the engine's memory until it closes, allocate nothing.
  * <p>
  * Opening a data directory recovers its state from the journal; it is locked while open.
  * <p>
@@ -274,6 +276,26 @@ public final class TimelineEngine implements Timelines
         return read(false, user, limit, before, into);
     }
 
+    /**
+     * Allocation-free {@link #home(long, int, long)} that copies only ids and authors: each text is a
+     * view of the engine's memory, valid until the engine closes (see {@link TimelineView}).
+     *
+     * @param before exclusive upper bound on ids, {@link Long#MAX_VALUE} for none.
+     * @return the number of tweets in {@code into}.
+     */
+    @Override
+    public int homeView(final long user, final int limit, final long before, final TimelineView into)
+    {
+        return read(true, user, limit, before, into);
+    }
+
+    /** As {@link #homeView}, {@code user}'s own tweets. */
+    @Override
+    public int tweetsView(final long user, final int limit, final long before, final TimelineView into)
+    {
+        return read(false, user, limit, before, into);
+    }
+
     /** What opening this engine replayed. */
     public RecoveryReport recovery()
     {
@@ -401,7 +423,7 @@ public final class TimelineEngine implements Timelines
     }
 
     /** A read counted for {@link #close}, which frees the memory it reads only once no read is counted. */
-    private int read(final boolean home, final long user, final int limit, final long before, final TimelineBuffer into)
+    private int read(final boolean home, final long user, final int limit, final long before, final TweetList into)
     {
         CommandChecks.checkRead(user, limit, before);
         reading.increment();

@@ -51,6 +51,27 @@ public interface Timelines extends AutoCloseable
     /** As {@link #home(long, int, long, TimelineBuffer)}, {@code user}'s own tweets. */
     int tweets(long user, int limit, long before, TimelineBuffer into);
 
+    /**
+     * As {@link #home(long, int, long, TimelineBuffer)}, copying only ids and authors: each text is a
+     * view of where it is kept, valid as {@link TimelineView} says. This default reads into copies the
+     * view holds, valid until it is filled again; an embedded engine hands out its own memory, valid
+     * until it closes.
+     *
+     * @return the number of tweets in {@code into}.
+     */
+    default int homeView(final long user, final int limit, final long before, final TimelineView into)
+    {
+        home(user, limit, before, into.copies());
+        return into.viewCopies();
+    }
+
+    /** As {@link #homeView}, {@code user}'s own tweets. */
+    default int tweetsView(final long user, final int limit, final long before, final TimelineView into)
+    {
+        tweets(user, limit, before, into.copies());
+        return into.viewCopies();
+    }
+
     /** The newest {@code limit} (1..200) tweets of {@code user}'s home timeline, newest first. */
     default List<Tweet> home(final long user, final int limit)
     {

@@ -3,8 +3,9 @@
  * <p>
  * <b>The API</b>, for applications: {@link dev.timeline.engine.TimelineEngine}, configured by
  * {@link dev.timeline.engine.EngineConfig} ({@link dev.timeline.engine.Strategy},
- * {@link dev.timeline.engine.SyncMode}); reads fill a {@link dev.timeline.engine.TimelineBuffer} or
- * return {@link dev.timeline.engine.Tweet}s; the contract's bounds are
+ * {@link dev.timeline.engine.SyncMode}); reads fill a {@link dev.timeline.engine.TimelineBuffer}
+ * (texts copied) or a {@link dev.timeline.engine.TimelineView} (texts viewed in place), or return
+ * {@link dev.timeline.engine.Tweet}s; the contract's bounds are
  * {@link dev.timeline.engine.Limits} and ids are read with {@link dev.timeline.engine.TweetIds};
  * {@link dev.timeline.engine.EngineStats} and {@link dev.timeline.engine.RecoveryReport} describe an
  * engine; {@link dev.timeline.engine.TimelineException} and its subclasses are what a call refuses

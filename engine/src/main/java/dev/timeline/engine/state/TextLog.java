@@ -7,8 +7,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.io.IOException;
 
 /**
- * Append-only off-heap store of tweet texts (UTF-8). A text never straddles two chunks.
- * Single writer appends; readers on any thread copy texts whose offsets were published to them.
+ * Append-only off-heap store of tweet texts (UTF-8). A text never straddles two chunks, and once
+ * written never moves nor changes until the log is freed, so a reader may hold a view of it as long.
+ * Single writer appends; readers on any thread read texts whose offsets were published to them.
  */
 final class TextLog
 {
@@ -53,8 +54,19 @@ final class TextLog
     /** Copies the text at {@code position} into {@code destination}. */
     void copy(final long position, final int length, final MutableDirectBuffer destination, final int destinationOffset)
     {
-        final UnsafeBuffer chunk = memory.chunk((int)(position >>> CHUNK_SHIFT));
-        destination.putBytes(destinationOffset, chunk, (int)(position & CHUNK_MASK), length);
+        destination.putBytes(destinationOffset, buffer(position), offset(position), length);
+    }
+
+    /** The chunk holding the text at {@code position}; it never moves nor changes until the log is freed. */
+    UnsafeBuffer buffer(final long position)
+    {
+        return memory.chunk((int)(position >>> CHUNK_SHIFT));
+    }
+
+    /** Where in {@link #buffer} the text at {@code position} starts. */
+    static int offset(final long position)
+    {
+        return (int)(position & CHUNK_MASK);
     }
 
     void writeTo(final SnapshotOutput out) throws IOException

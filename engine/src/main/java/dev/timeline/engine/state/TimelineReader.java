@@ -40,7 +40,7 @@ public final class TimelineReader
      * Fills {@code into} with the newest {@code limit} tweets of {@code userId}'s home timeline with
      * an id below {@code before}; returns how many. The arguments are checked by the caller.
      */
-    public int home(final long userId, final int limit, final long before, final TweetPage into)
+    public int home(final long userId, final int limit, final long before, final TweetList into)
     {
         into.clear();
         final long bound = Math.min(before, watermark.visibleIdAcquire() + 1);
@@ -67,7 +67,7 @@ public final class TimelineReader
     }
 
     /** As {@link #home}, {@code userId}'s own tweets. */
-    public int tweets(final long userId, final int limit, final long before, final TweetPage into)
+    public int tweets(final long userId, final int limit, final long before, final TweetList into)
     {
         into.clear();
         final long bound = Math.min(before, watermark.visibleIdAcquire() + 1);
@@ -88,7 +88,7 @@ public final class TimelineReader
 
     /** One optimistic attempt; false if it met values torn by a concurrent write. */
     private boolean mergeHome(
-        final UserTable table, final int user, final int limit, final long bound, final TweetPage into,
+        final UserTable table, final int user, final int limit, final long bound, final TweetList into,
         final ReadScratch scratch)
     {
         scratch.clear();
@@ -173,7 +173,7 @@ public final class TimelineReader
     }
 
     private boolean mergeChains(
-        final UserTable table, final int limit, final TweetPage into, final ReadScratch scratch)
+        final UserTable table, final int limit, final TweetList into, final ReadScratch scratch)
     {
         while (into.size() < limit && !scratch.isEmpty())
         {
@@ -184,7 +184,7 @@ public final class TimelineReader
 
     /** Emits the tweet the chain cursor points at and moves it to the author's previous tweet. */
     private void advanceChain(
-        final UserTable table, final TweetPage into, final ReadScratch scratch, final int cursor)
+        final UserTable table, final TweetList into, final ReadScratch scratch, final int cursor)
     {
         final int tweet = scratch.positions[cursor];
         final long id = scratch.ids[cursor];
@@ -244,12 +244,11 @@ public final class TimelineReader
 
     private static void emit(
         final UserTable table, final TweetStore store, final int tweet, final long id, final int author,
-        final TweetPage into)
+        final TweetList into)
     {
         if (!store.isDeleted(tweet))
         {
-            final int index = into.add(id, table.userIds[author], store.textLength(tweet));
-            store.copyText(tweet, into.mutableText(), into.textOffset(index));
+            into.add(id, table.userIds[author], store, tweet);
         }
     }
 }

@@ -164,6 +164,18 @@ final class TweetStore
         return chunkOf(tweet).getInt(recordOffset(tweet) + TEXT_LENGTH_OFFSET);
     }
 
+    /** The text log's buffer holding the text of {@code tweet}, at {@link #textOffset}. */
+    UnsafeBuffer textBuffer(final int tweet)
+    {
+        return texts.buffer(chunkOf(tweet).getLong(recordOffset(tweet) + TEXT_OFFSET_OFFSET));
+    }
+
+    /** Where in {@link #textBuffer} the text of {@code tweet} starts. */
+    int textOffset(final int tweet)
+    {
+        return TextLog.offset(chunkOf(tweet).getLong(recordOffset(tweet) + TEXT_OFFSET_OFFSET));
+    }
+
     /** Copies the text of {@code tweet} into {@code destination}; returns its length in bytes. */
     int copyText(final int tweet, final MutableDirectBuffer destination, final int destinationOffset)
     {

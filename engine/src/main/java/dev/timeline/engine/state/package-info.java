@@ -16,8 +16,10 @@
  *       {@code ChunkedMemory}; {@code Users}, {@code UserIndex} and {@code UserTable} for the graph
  *       and each user's seqlocked timeline header.</li>
  *   <li><b>Reads.</b> {@link dev.timeline.engine.state.TimelineReader} merges a timeline with
- *       {@code ReadScratch} and {@code RingView} into a {@link dev.timeline.engine.state.TweetPage},
- *       lock-free, up to the {@link dev.timeline.engine.state.Watermark}.</li>
+ *       {@code ReadScratch} and {@code RingView} into a {@link dev.timeline.engine.state.TweetList},
+ *       lock-free, up to the {@link dev.timeline.engine.state.Watermark}: a
+ *       {@link dev.timeline.engine.state.TweetPage} copies the texts, a
+ *       {@link dev.timeline.engine.state.TweetViews} points at them in the {@code TextLog}.</li>
  *   <li><b>Snapshots.</b> {@link dev.timeline.engine.state.SnapshotFile} ({@code SnapshotLayout})
  *       through {@code StateSnapshot}, {@code SnapshotOutput}, {@code SnapshotInput} and
  *       {@code SnapshotMemoryLoad}.</li>
