@@ -1,7 +1,7 @@
 package dev.timeline.bench;
 
 import dev.timeline.engine.Strategy;
-import dev.timeline.engine.TimelineBuffer;
+import dev.timeline.engine.TimelineView;
 import dev.timeline.engine.TimelineEngine;
 import dev.timeline.workload.AsyncWindow;
 import dev.timeline.workload.Workload;
@@ -12,13 +12,14 @@ import java.io.IOException;
 /**
  * The engine in the comparison: posts through its async API with a fixed window in flight, as
  * {@link FanOutBenchmark} does, each post's latency recorded when its future completes; home reads
- * into a reused {@link TimelineBuffer} (ids, authors and UTF-8 texts).
+ * into a reused {@link TimelineView}: ids and authors copied, each UTF-8 text a view of the engine's
+ * memory, as the naive baseline hands out references to its tweets.
  */
 final class EngineContender implements Contender
 {
     private final EngineFixture fixture;
     private final AsyncWindow window;
-    private final TimelineBuffer buffer = new TimelineBuffer();
+    private final TimelineView view = new TimelineView();
 
     /**
      * Opens a single-partition engine on a fresh temporary directory with the default timeline capacity and loads
@@ -63,7 +64,7 @@ final class EngineContender implements Contender
     @Override
     public int home(final long user, final int limit)
     {
-        return fixture.engine.home(user, limit, Long.MAX_VALUE, buffer);
+        return fixture.engine.homeView(user, limit, Long.MAX_VALUE, view);
     }
 
     @Override

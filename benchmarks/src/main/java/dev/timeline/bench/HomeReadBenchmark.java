@@ -2,6 +2,7 @@ package dev.timeline.bench;
 
 import dev.timeline.engine.Strategy;
 import dev.timeline.engine.TimelineBuffer;
+import dev.timeline.engine.TimelineView;
 import dev.timeline.workload.AsyncWindow;
 import dev.timeline.workload.OperationStream;
 import dev.timeline.workload.Workload;
@@ -21,10 +22,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Home reads into a caller-owned buffer on a warm 100,000-user engine: {@code PUSH} reads only the
+ * Home reads into a caller-owned result on a warm 100,000-user engine: {@code PUSH} reads only the
  * materialized timeline; {@code HYBRID} with a low threshold also merges the celebrities a user
  * follows at read time. With {@code writer = busy} a background thread keeps posting while the
- * reads are measured.
+ * reads are measured. {@code into = buffer} copies the texts into a {@link TimelineBuffer};
+ * {@code into = view} copies ids and authors into a {@link TimelineView} and views the texts in place.
  */
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -99,14 +101,18 @@ public class HomeReadBenchmark
         }
     }
 
-    /** A reading thread's buffer and stream of users. */
+    /** A reading thread's result and stream of users. */
     @State(Scope.Thread)
     public static class Reader
     {
         @Param({"20", "200"})
         public int limit;
 
+        @Param({"buffer", "view"})
+        public String into;
+
         final TimelineBuffer buffer = new TimelineBuffer();
+        final TimelineView view = new TimelineView();
         OperationStream users;
 
         @Setup(Level.Trial)
@@ -120,6 +126,9 @@ public class HomeReadBenchmark
     public int home(final Engine engine, final Reader reader)
     {
         reader.users.next();
-        return engine.fixture.engine.home(reader.users.user(), reader.limit, Long.MAX_VALUE, reader.buffer);
+        final long user = reader.users.user();
+        return "view".equals(reader.into) ?
+            engine.fixture.engine.homeView(user, reader.limit, Long.MAX_VALUE, reader.view) :
+            engine.fixture.engine.home(user, reader.limit, Long.MAX_VALUE, reader.buffer);
     }
 }

@@ -22,10 +22,11 @@ import java.util.concurrent.TimeUnit;
  * The limit of a home read: the memory a read of {@code limit} tweets must touch, with none of the
  * engine's work. For a random user it reads a slot of a user index, that user's 32-byte header, the
  * newest {@code limit} 16-byte entries of its ring, and for each entry a 32-byte tweet record and
- * the tweet's text, which it copies out. Entries name random tweets, in regions as large as those
- * of {@link HomeReadBenchmark}'s engine (100,000 users, 500,000 tweets of the workload's texts).
- * Every load after the first depends on the one before it, as in the engine. Engine reads are
- * reported as a fraction of this rate.
+ * the tweet's text, which it copies out ({@code text = copy}), or only the record, which says
+ * where the text is ({@code text = view}, as a read into a {@code TimelineView} does). Entries
+ * name random tweets, in regions as large as those of {@link HomeReadBenchmark}'s engine (100,000
+ * users, 500,000 tweets of the workload's texts). Every load after the first depends on the one
+ * before it, as in the engine. Engine reads are reported as a fraction of this rate.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -51,6 +52,9 @@ public class RandomReadBenchmark
     @Param({"20"})
     public int limit;
 
+    @Param({"copy", "view"})
+    public String text;
+
     private UnsafeBuffer index;
     private int indexMask;
     private UnsafeBuffer headers;
@@ -59,6 +63,7 @@ public class RandomReadBenchmark
     private UnsafeBuffer texts;
     private final UnsafeBuffer copies = new UnsafeBuffer(new byte[Limits.MAX_LIMIT * TEXT_SLOT]);
     private long random = Xorshift.SEED;
+    private boolean copy;
 
     @Setup(Level.Trial)
     public void allocate()
@@ -68,6 +73,7 @@ public class RandomReadBenchmark
             throw new IllegalArgumentException(
                 "limit must be 1.." + Limits.MAX_LIMIT + " and below the capacity, was " + limit);
         }
+        copy = !"view".equals(text);
         final SplittableRandom seeded = new SplittableRandom(42);
         indexMask = Integer.highestOneBit(users * 2) * 2 - 1;
         index = region((long)(indexMask + 1) * Long.BYTES);
@@ -120,9 +126,12 @@ public class RandomReadBenchmark
         for (int i = 0; i < limit; i++)
         {
             final int tweet = rings.getInt((int)(ring + (long)(newest - i) * ENTRY_LENGTH) + 8);
-            final long text = records.getLong(tweet * RECORD_LENGTH);
+            final long textAt = records.getLong(tweet * RECORD_LENGTH);
             final int length = records.getInt(tweet * RECORD_LENGTH + 8);
-            copies.putBytes(i * TEXT_SLOT, texts, (int)text, length);
+            if (copy)
+            {
+                copies.putBytes(i * TEXT_SLOT, texts, (int)textAt, length);
+            }
             copied += length;
         }
         return copied;
