@@ -7,18 +7,13 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 
-import static dev.timeline.engine.DeliveryLayout.AUTHOR_OFFSET;
 import static dev.timeline.engine.DeliveryLayout.DELIVER;
-import static dev.timeline.engine.DeliveryLayout.ID_OFFSET;
-import static dev.timeline.engine.DeliveryLayout.LENGTH;
-import static dev.timeline.engine.DeliveryLayout.SOURCE_OFFSET;
-import static dev.timeline.engine.DeliveryLayout.TWEET_OFFSET;
 
 /**
- * The bounded delivery inbox of every partition, laid out as {@link DeliveryLayout}: many producers
- * (the other partitions' writers), one consumer (the partition's own writer). A full inbox makes the
- * sender wait, draining its own inbox meanwhile, so two partitions flooding each other both make
- * progress and memory stays bounded.
+ * The bounded delivery inbox of every partition, of messages laid out as {@link DeliveryLayout}, each
+ * the tweets of one batch of a {@link DeliveryBatch}: many producers (the other partitions' writers),
+ * one consumer (the partition's own writer). A full inbox makes the sender wait, draining its own
+ * inbox meanwhile, so two partitions flooding each other both make progress and memory stays bounded.
  */
 final class DeliveryInboxes
 {
@@ -48,22 +43,17 @@ final class DeliveryInboxes
         return inboxes[partition];
     }
 
-    /** Hands {@code target} a tweet of {@code source}; false if its inbox is full. */
-    boolean offer(final int target, final int source, final long id, final long author, final int tweet)
+    /** The most tweets one delivery message may hold, so that it fits any inbox. */
+    int maxTweetsPerMessage()
     {
-        final RingBuffer inbox = inboxes[target];
-        final int index = inbox.tryClaim(DELIVER, LENGTH);
-        if (index < 0)
-        {
-            return false;
-        }
-        final UnsafeBuffer buffer = (UnsafeBuffer)inbox.buffer();
-        buffer.putLong(index + ID_OFFSET, id);
-        buffer.putLong(index + AUTHOR_OFFSET, author);
-        buffer.putInt(index + TWEET_OFFSET, tweet);
-        buffer.putInt(index + SOURCE_OFFSET, source);
-        inbox.commit(index);
-        return true;
+        final int maxLength = inboxes.length > 1 ? inboxes[0].maxMsgLength() : 0;
+        return Math.max(1, (maxLength - DeliveryLayout.HEADER_LENGTH) / DeliveryLayout.ENTRY_LENGTH);
+    }
+
+    /** Hands {@code target} the tweets of {@code batch}; false if its inbox is full. */
+    boolean offer(final int target, final DeliveryBatch batch)
+    {
+        return inboxes[target].write(DELIVER, batch.message(), 0, batch.length());
     }
 
     /** True if every inbox's consumer has passed the producer position recorded for it. */

@@ -31,10 +31,10 @@ import static dev.timeline.engine.CommandLayout.UNFOLLOW;
 /**
  * The single writer of a partition, run as an agent duty cycle: fan out the tweets other partitions
  * delivered; drain a batch of commands from the inbox; for each, check it against the state, append
- * it to the journal, apply it and hand a post on to every other partition; then, once per batch, sync
- * the journal if configured. Outcomes are given in order once what they report is visible everywhere
- * (group commit): nothing is acknowledged before it is in the journal, and no post before every
- * partition has delivered it.
+ * it to the journal and apply it; then, once per batch, sync the journal if configured and hand the
+ * batch's posts on to every other partition, one message each. Outcomes are given in order once
+ * what they report is visible everywhere (group commit): nothing is acknowledged before it is in the
+ * journal, and no post before every partition has delivered it.
  */
 final class PartitionWriter implements Agent, MessageHandler
 {
@@ -49,6 +49,8 @@ final class PartitionWriter implements Agent, MessageHandler
     private final WriterWakeups wakeups;
     private final RingBuffer deliveryInbox;
     private final MessageHandler deliveryHandler = this::onDelivery;
+    private final DeliveryBatch handedOn;
+    private final int deliveryReadLimit;
     private final Journal journal;
     private final TimelineStateMachine machine;
     private final PartitionState state;
@@ -91,6 +93,8 @@ final class PartitionWriter implements Agent, MessageHandler
         deliveries = context.deliveries();
         wakeups = context.wakeups();
         deliveryInbox = deliveries.inbox(this.partition);
+        handedOn = new DeliveryBatch(this.partition, Math.min(BATCH_LIMIT, deliveries.maxTweetsPerMessage()));
+        deliveryReadLimit = Math.max(1, deliveries.partitions() - 1);
         journal = partition.journal;
         machine = partition.machine;
         state = machine.state();
@@ -239,23 +243,29 @@ final class PartitionWriter implements Agent, MessageHandler
 
     private void onDelivery(final int type, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        try
+        final int source = buffer.getInt(index + DeliveryLayout.SOURCE_OFFSET);
+        for (int entry = 0, count = buffer.getInt(index + DeliveryLayout.COUNT_OFFSET); entry < count; entry++)
         {
-            machine.deliverRemote(
-                buffer.getInt(index + DeliveryLayout.SOURCE_OFFSET),
-                buffer.getLong(index + DeliveryLayout.ID_OFFSET),
-                buffer.getLong(index + DeliveryLayout.AUTHOR_OFFSET),
-                buffer.getInt(index + DeliveryLayout.TWEET_OFFSET));
-        }
-        catch (final Throwable error)
-        {
-            errorLog.onError(error);
+            final int at = DeliveryLayout.entryOffset(index, entry);
+            try
+            {
+                machine.deliverRemote(
+                    source,
+                    buffer.getLong(at + DeliveryLayout.ID_OFFSET),
+                    buffer.getLong(at + DeliveryLayout.AUTHOR_OFFSET),
+                    buffer.getInt(at + DeliveryLayout.TWEET_OFFSET));
+            }
+            catch (final Throwable error)
+            {
+                errorLog.onError(error);
+            }
         }
     }
 
+    /** Fans out what the other partitions delivered: a batch of each, as they send one batch at a time. */
     private int drainDeliveries()
     {
-        return deliveryInbox == null ? 0 : deliveryInbox.read(deliveryHandler, BATCH_LIMIT);
+        return deliveryInbox == null ? 0 : deliveryInbox.read(deliveryHandler, deliveryReadLimit);
     }
 
     private void follow(final long follower, final long followee, final int slot)
@@ -320,17 +330,34 @@ final class PartitionWriter implements Agent, MessageHandler
         pendingAcks.add(slot, Outcomes.OK, id, id);
     }
 
-    /**
-     * Puts the tweet in every other partition's delivery inbox, and wakes its writer, fanning out what
-     * they sent while one is full.
-     */
+    /** Adds the tweet to the batch's tweets for the other partitions, handing them on if it is full. */
     private void handOn(final long id, final long author, final int tweet)
     {
+        if (deliveryInbox != null)
+        {
+            if (handedOn.isFull())
+            {
+                flushHandedOn();
+            }
+            handedOn.add(id, author, tweet);
+        }
+    }
+
+    /**
+     * Puts the tweets to hand on in every other partition's delivery inbox, one message each, and wakes
+     * its writer, fanning out what they sent while one is full.
+     */
+    private void flushHandedOn()
+    {
+        if (handedOn.isEmpty())
+        {
+            return;
+        }
         for (int target = 0; target < producerPositions.length; target++)
         {
             if (target != partition)
             {
-                while (!deliveries.offer(target, partition, id, author, tweet))
+                while (!deliveries.offer(target, handedOn))
                 {
                     if (drainDeliveries() == 0)
                     {
@@ -340,6 +367,7 @@ final class PartitionWriter implements Agent, MessageHandler
                 wakeups.wake(target);
             }
         }
+        handedOn.clear();
     }
 
     private void delete(final long id, final int slot)
@@ -406,6 +434,7 @@ final class PartitionWriter implements Agent, MessageHandler
         batchMark = pendingAcks.mark();
         if (sending)
         {
+            flushHandedOn();
             ids.endBatch();
             sendProgress.close(partition);
             sending = false;

@@ -21,9 +21,9 @@
  * {@code WriterContext}, journals each command and applies it to the partition's state machine
  * ({@link dev.timeline.engine.state}), then acknowledges the batch ({@code PendingAcks}). Posts take
  * ids from the shared {@code IdClock} through {@code BatchIds} and reach the other partitions
- * through {@code DeliveryInboxes} ({@code DeliveryLayout}); {@code SendProgress} and the watermark
- * say how far every partition has them. A {@link dev.timeline.engine.status.PartitionCounters}
- * publishes a writer's counts.
+ * through {@code DeliveryInboxes}, a batch's in one {@code DeliveryBatch} message ({@code DeliveryLayout});
+ * {@code SendProgress} and the watermark say how far every partition has them. A
+ * {@link dev.timeline.engine.status.PartitionCounters} publishes a writer's counts.
  * <p>
  * <b>The data directory</b>: {@code DataDirectory} owns its files and lock; {@code Snapshots} keeps a
  * partition's numbered snapshots, taken by every partition at once in {@code SnapshotRounds};
