@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The writer's apply step alone: {@link FanOutBenchmark}'s posts applied straight to one partition's
- * state machine on the benchmark thread, with no inbox, journal or acknowledgement. Its
+ * state machine on the benchmark thread, in batches of 256 as a writer applies them, with no inbox,
+ * journal or acknowledgement. Its
  * {@code deliveries} rate beside {@link RandomWriteBenchmark#headerThenEntry} is what the timelines'
  * own work costs; beside {@link FanOutBenchmark}, what the rest of the post path adds.
  */
@@ -85,13 +86,23 @@ public class DeliveryBenchmark
             machine.state().free();
         }
 
+        /** Applies {@code posts} posts in batches of {@link FanOutBenchmark#POSTS_PER_INVOCATION}, as a writer does. */
         void post(final int posts)
         {
             for (int i = 0; i < posts; i++)
             {
+                if (i % FanOutBenchmark.POSTS_PER_INVOCATION == 0)
+                {
+                    machine.beginBatch();
+                }
                 final int offset = textOffsets[next];
                 machine.post(nextId++, authors[next], texts, offset, textOffsets[next + 1] - offset);
                 next = next + 1 == DRAWN ? 0 : next + 1;
+                if (i % FanOutBenchmark.POSTS_PER_INVOCATION == FanOutBenchmark.POSTS_PER_INVOCATION - 1 ||
+                    i == posts - 1)
+                {
+                    machine.endBatch();
+                }
             }
         }
 

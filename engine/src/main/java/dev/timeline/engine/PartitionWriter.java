@@ -31,8 +31,9 @@ import static dev.timeline.engine.CommandLayout.UNFOLLOW;
 /**
  * The single writer of a partition, run as an agent duty cycle: fan out the tweets other partitions
  * delivered; drain a batch of commands from the inbox; for each, check it against the state, append
- * it to the journal and apply it; then, once per batch, sync the journal if configured and hand the
- * batch's posts on to every other partition, one message each. Outcomes are given in order once
+ * it to the journal and apply it, the timeline writes of posts and deliveries in groups
+ * ({@link TimelineStateMachine#beginBatch}); then, once per batch, sync the journal if configured and
+ * hand the batch's posts on to every other partition, one message each. Outcomes are given in order once
  * what they report is visible everywhere (group commit): nothing is acknowledged before it is in the
  * journal, and no post before every partition has delivered it.
  */
@@ -132,8 +133,10 @@ final class PartitionWriter implements Agent, MessageHandler
         {
             joinSnapshotRound();
         }
+        machine.beginBatch();
         int work = drainDeliveries();
         final int commands = inbox.read(this, BATCH_LIMIT);
+        machine.endBatch();
         if (commands > 0)
         {
             finishBatch();

@@ -32,16 +32,14 @@ final class HomeTimelines
 {
     private static final int SMALLEST_BLOCK = 16;
     private static final int GROWTH = 4;
-    /** The most timelines {@link #prefetch} brings into cache at once: enough misses to overlap, few enough to stay in L1. */
-    static final int PREFETCH_GROUP = 16;
 
     private final int capacity;
     private final BlockPool[] pools;
     private final long[] mergeIds;
     private final int[] mergeAuthors;
     private final int[] mergeTweets;
-    private final UnsafeBuffer[] prefetchChunks = new UnsafeBuffer[PREFETCH_GROUP * 2];
-    private final int[] prefetchOffsets = new int[PREFETCH_GROUP * 2];
+    private final UnsafeBuffer[] prefetchChunks = new UnsafeBuffer[DeliveryGroup.SIZE * 2];
+    private final int[] prefetchOffsets = new int[DeliveryGroup.SIZE * 2];
     private long blocksRefused;
     /** The sum of what {@link #prefetch} read, kept so that its loads are not compiled away. */
     private long prefetched;
@@ -94,38 +92,40 @@ final class HomeTimelines
     }
 
     /**
-     * Writer only: brings into cache what adding an entry to the timelines of {@code users[from..to)},
-     * at most {@link #PREFETCH_GROUP} of them, reads first: their headers, then in each ring the slot
-     * the next entry goes to and, for an entry that may be older than the newest ({@code newest} false),
-     * the newest entry it is compared with. A ring about to move to a larger block is left out. Each of
-     * the three passes is a short loop of independent loads, so the processor overlaps the cache misses
-     * of the whole group, where the longer work of one delivery after another would wait for each in turn.
+     * Writer only: brings into cache what adding an entry to the timelines of the first {@code count}
+     * of {@code users}, at most {@link DeliveryGroup#SIZE}, reads first: their headers, then in each
+     * ring the slot the next entry goes to and, unless {@code newest} says the entry is newer than
+     * all, the newest entry, which it is compared with. A ring about to move to a larger block is left
+     * out. Each of the three passes is a short loop of independent loads, so the processor overlaps the
+     * cache misses of the whole group, where the longer work of one delivery after another would wait
+     * for each in turn.
      */
-    void prefetch(final UserTable table, final int[] users, final int from, final int to, final boolean newest)
+    void prefetch(final UserTable table, final int[] users, final boolean[] newest, final int count)
     {
         long loaded = 0;
-        for (int i = from; i < to; i++)
+        for (int i = 0; i < count; i++)
         {
             loaded += table.ring(users[i]);
         }
         int slots = 0;
-        for (int i = from; i < to; i++)
+        for (int i = 0; i < count; i++)
         {
             final int user = users[i];
             final long block = table.block(user);
             final long ring = table.ring(user);
-            final int count = count(ring);
+            final int held = count(ring);
             final int blockCapacity = capacity(block);
-            if (block >= 0 && (count < blockCapacity || blockCapacity == capacity))
+            if (block >= 0 && held > 0 && (held < blockCapacity || blockCapacity == capacity))
             {
+                final UnsafeBuffer chunk = chunk(block);
                 final int at = blockOffset(block);
                 final int start = start(ring);
-                prefetchChunks[slots] = chunk(block);
-                prefetchOffsets[slots++] = entryOffset(at, count == blockCapacity ? start : ringIndex(blockCapacity, start, count));
-                if (!newest && count > 0)
+                prefetchChunks[slots] = chunk;
+                prefetchOffsets[slots++] = entryOffset(at, held == blockCapacity ? start : ringIndex(blockCapacity, start, held));
+                if (!newest[i])
                 {
-                    prefetchChunks[slots] = prefetchChunks[slots - 1];
-                    prefetchOffsets[slots++] = entryOffset(at, ringIndex(blockCapacity, start, count - 1));
+                    prefetchChunks[slots] = chunk;
+                    prefetchOffsets[slots++] = entryOffset(at, ringIndex(blockCapacity, start, held - 1));
                 }
             }
         }

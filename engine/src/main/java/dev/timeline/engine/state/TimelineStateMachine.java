@@ -17,6 +17,8 @@ public final class TimelineStateMachine
     private final PartitionState state;
     private final Backfill backfill;
     private final CelebritySwitch celebrities;
+    private final DeliveryGroup deliveries = new DeliveryGroup();
+    private boolean batching;
 
     /** The state machine of {@code state}; one per state, as it keeps scratch memory of its own. */
     public TimelineStateMachine(final PartitionState state)
@@ -50,10 +52,31 @@ public final class TimelineStateMachine
         return tweet >= 0 && !state.tweets.isDeleted(tweet) ? tweet : -1;
     }
 
+    /**
+     * Starts a batch of posts and deliveries from other partitions whose timeline writes may wait, to
+     * be made in groups of many tweets' deliveries, until {@link #endBatch} or any other command: the
+     * feeder must not let readers see the batch's tweets before then. Outside a batch each post's and
+     * each delivery's timeline writes are all made before the call returns.
+     */
+    public void beginBatch()
+    {
+        assert state.isOwner();
+        batching = true;
+    }
+
+    /** Ends a batch: makes every timeline write still waiting. */
+    public void endBatch()
+    {
+        assert state.isOwner();
+        deliverWaiting();
+        batching = false;
+    }
+
     /** {@code followerId} follows {@code followeeId}; nothing changes if it does already. */
     public void follow(final long followerId, final long followeeId)
     {
         assert state.isOwner();
+        deliverWaiting();
         final int follower = state.intern(followerId);
         final int followee = state.intern(followeeId);
         final UserTable table = state.users.table();
@@ -86,6 +109,7 @@ public final class TimelineStateMachine
     public void unfollow(final long followerId, final long followeeId)
     {
         assert state.isOwner();
+        deliverWaiting();
         final Users users = state.users;
         final int follower = users.find(followerId);
         final int followee = users.find(followeeId);
@@ -137,10 +161,7 @@ public final class TimelineStateMachine
 
         if (state.strategy != Strategy.PULL && !table.isPulled[author])
         {
-            table.beginWrite(author);
-            state.timelines.append(table, author, id, author, tweet);
-            table.endWrite(author);
-            state.deliveries++;
+            deliver(author, id, author, tweet, true);
             fanOut(table, id, author, tweet, true);
         }
         return tweet;
@@ -187,36 +208,36 @@ public final class TimelineStateMachine
     }
 
     /**
-     * Delivers a tweet to every follower of {@code author}, a group at a time: the timelines of a group
-     * are first brought into cache together, so that their cache misses overlap instead of each
-     * delivery waiting for its own.
+     * Delivers a tweet to every follower of {@code author}: at once outside a batch, else when a group
+     * of deliveries is full or the batch ends.
      *
      * @param newest whether the tweet is newer than every entry of every timeline, as a local post is.
      */
     private void fanOut(final UserTable table, final long id, final int author, final int tweet, final boolean newest)
     {
-        final HomeTimelines timelines = state.timelines;
         final int[] followers = table.followers[author];
-        final int count = table.followerCounts[author];
-        for (int from = 0; from < count; from += HomeTimelines.PREFETCH_GROUP)
+        for (int i = 0, count = table.followerCounts[author]; i < count; i++)
         {
-            final int to = Math.min(count, from + HomeTimelines.PREFETCH_GROUP);
-            timelines.prefetch(table, followers, from, to, newest);
-            for (int i = from; i < to; i++)
-            {
-                final int follower = followers[i];
-                table.beginWrite(follower);
-                if (newest)
-                {
-                    timelines.append(table, follower, id, author, tweet);
-                }
-                else
-                {
-                    timelines.add(table, follower, id, author, tweet);
-                }
-                table.endWrite(follower);
-            }
+            deliver(followers[i], id, author, tweet, newest);
         }
-        state.deliveries += count;
+        if (!batching)
+        {
+            deliverWaiting();
+        }
+    }
+
+    private void deliver(final int user, final long id, final int author, final int tweet, final boolean newest)
+    {
+        state.deliveries++;
+        if (deliveries.add(user, id, author, tweet, newest))
+        {
+            deliverWaiting();
+        }
+    }
+
+    /** Makes the timeline writes still waiting, in the order they were asked for. */
+    private void deliverWaiting()
+    {
+        deliveries.deliver(state.users.table(), state.timelines);
     }
 }
