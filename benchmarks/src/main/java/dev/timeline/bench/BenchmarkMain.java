@@ -23,6 +23,7 @@ import java.util.Map;
  * {@code java -jar benchmarks.jar scale USERS FOLLOWS POSTS} runs the {@link ScaleProbe} instead,
  * {@code java -jar benchmarks.jar celebrity FOLLOWERS} the {@link CelebrityProbe},
  * {@code java -jar benchmarks.jar cpu STRATEGY POSTS PARTITIONS...} the {@link CpuProbe},
+ * {@code java -jar benchmarks.jar apply STRATEGY WARM POSTS TURNS JAR...} the {@link ApplyComparison},
  * {@code java -jar benchmarks.jar plot RESULTS_DIR [OUT_DIR]} draws charts of saved results ({@link PlotCommand}),
  * {@code java -jar benchmarks.jar baselines [OPTIONS]} the comparison with the baselines ({@link BaselinesCommand}),
  * {@code java -jar benchmarks.jar cluster MODE} the replicated engine ({@link ClusterProbe}),
@@ -36,6 +37,7 @@ public final class BenchmarkMain
     private static final Map<String, Command> COMMANDS = Map.of(
         "scale", ScaleProbe::main,
         "celebrity", CelebrityProbe::main,
+        "apply", ApplyComparison::main,
         "cpu", CpuProbe::main,
         "plot", PlotCommand::main,
         "baselines", BaselinesCommand::main,
