@@ -16,9 +16,11 @@ import java.util.function.BiConsumer;
  * Compares the apply step of several builds of the engine in one process: each {@code benchmarks.jar}
  * given is loaded through a class loader of its own, and each build's state machine, with
  * {@link DeliveryBenchmark}'s graph and posts, applies the same posts in turns of {@code POSTS}, the
- * builds alternating, so that whatever else the machine runs weighs on all of them alike. It prints
- * each build's deliveries per second of the applying thread's processor time, turn by turn and as a
- * median, and the median of the turn-by-turn ratios to the first build. A build whose state machine
+ * builds alternating, so that whatever else the machine runs weighs on all of them alike. The limit
+ * of a delivery, {@link RandomWriteBenchmark#headerThenEntry}, takes its turns with them, 25 writes
+ * a post. It prints each one's deliveries (or writes) per second of the applying thread's processor
+ * time, turn by turn and as a median, and the medians of the turn-by-turn ratios to the first build
+ * and to the limit. A build whose state machine
  * has batches ({@code beginBatch}) applies each turn in batches of 256 posts, as its writer would.
  * For example, an older build against this one on full timelines:
  * <pre>
@@ -64,32 +66,35 @@ public final class ApplyComparison
         final int warm = Integer.parseInt(args[1]);
         final int posts = Integer.parseInt(args[2]);
         final int turns = Integer.parseInt(args[3]);
-        final Build[] builds = new Build[args.length - 4];
-        for (int i = 0; i < builds.length; i++)
+        final int count = args.length - 4;
+        final Turns[] all = new Turns[count + 1];
+        for (int i = 0; i < count; i++)
         {
-            builds[i] = new Build(Path.of(args[4 + i]), strategy);
+            all[i] = new Build(Path.of(args[4 + i]), strategy);
         }
+        final int limit = count;
+        all[limit] = new Limit();
         for (int done = 0; done < warm; done += WARM_TURN)
         {
-            for (final Build build : builds)
+            for (int i = 0; i < count; i++)
             {
-                build.apply(Math.min(WARM_TURN, warm - done));
+                all[i].apply(Math.min(WARM_TURN, warm - done));
             }
         }
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        final double[][] rates = new double[builds.length][turns];
+        final double[][] rates = new double[all.length][turns];
         for (int turn = 0; turn < turns; turn++)
         {
-            for (int i = 0; i < builds.length; i++)
+            for (int i = 0; i < all.length; i++)
             {
-                final int build = turn % 2 == 0 ? i : builds.length - 1 - i;
+                final int one = turn % 2 == 0 ? i : all.length - 1 - i;
                 final long start = threads.getCurrentThreadCpuTime();
-                final long deliveries = builds[build].apply(posts);
-                rates[build][turn] = deliveries * 1e3 / (threads.getCurrentThreadCpuTime() - start);
+                final long deliveries = all[one].apply(posts);
+                rates[one][turn] = deliveries * 1e3 / (threads.getCurrentThreadCpuTime() - start);
             }
         }
         System.out.printf("%s, %,d posts applied first, then %d turns of %,d posts each%n", strategy, warm, turns, posts);
-        for (int i = 0; i < builds.length; i++)
+        for (int i = 0; i < all.length; i++)
         {
             final StringBuilder turnRates = new StringBuilder();
             for (final double rate : rates[i])
@@ -97,19 +102,28 @@ public final class ApplyComparison
                 turnRates.append(String.format(" %.2f", rate));
             }
             System.out.printf("%s: median %.2f M deliveries per processor second (%s )%n",
-                builds[i].name, median(rates[i]), turnRates);
+                all[i].name(), median(rates[i]), turnRates);
         }
-        for (int i = 1; i < builds.length; i++)
+        for (int i = 0; i < count; i++)
         {
-            final double[] ratios = new double[turns];
-            for (int turn = 0; turn < turns; turn++)
+            if (i > 0)
             {
-                ratios[turn] = rates[i][turn] / rates[0][turn];
+                printRatio(all, rates, i, 0);
             }
-            Arrays.sort(ratios);
-            System.out.printf("%s / %s: median ratio %.3f (from %.3f to %.3f)%n",
-                builds[i].name, builds[0].name, median(ratios), ratios[0], ratios[turns - 1]);
+            printRatio(all, rates, i, limit);
         }
+    }
+
+    private static void printRatio(final Turns[] all, final double[][] rates, final int of, final int to)
+    {
+        final double[] ratios = new double[rates[of].length];
+        for (int turn = 0; turn < ratios.length; turn++)
+        {
+            ratios[turn] = rates[of][turn] / rates[to][turn];
+        }
+        Arrays.sort(ratios);
+        System.out.printf("%s / %s: median ratio %.3f (from %.3f to %.3f)%n",
+            all[of].name(), all[to].name(), median(ratios), ratios[0], ratios[ratios.length - 1]);
     }
 
     private static double median(final double[] values)
@@ -119,10 +133,49 @@ public final class ApplyComparison
         return sorted[sorted.length / 2];
     }
 
-    /** One build's state machine, loaded with the graph, and the posts it applies in turn. */
-    private static final class Build
+    /** What takes turns: applies posts, or does the work of as many, and says how many deliveries that made. */
+    private interface Turns
     {
-        final String name;
+        String name();
+
+        long apply(int posts) throws Throwable;
+    }
+
+    /** {@link RandomWriteBenchmark#headerThenEntry}, the least a delivery costs, 25 writes for each post. */
+    private static final class Limit implements Turns
+    {
+        private static final int WRITES_PER_POST = 25;
+
+        private final RandomWriteBenchmark writes = new RandomWriteBenchmark();
+
+        Limit()
+        {
+            writes.regionBytes = 1 << 30;
+            writes.allocate();
+        }
+
+        @Override
+        public String name()
+        {
+            return "RandomWriteBenchmark.headerThenEntry";
+        }
+
+        @Override
+        public long apply(final int posts)
+        {
+            final long count = (long)posts * WRITES_PER_POST;
+            for (long i = 0; i < count; i++)
+            {
+                writes.headerThenEntry();
+            }
+            return count;
+        }
+    }
+
+    /** One build's state machine, loaded with the graph, and the posts it applies in turn. */
+    private static final class Build implements Turns
+    {
+        private final String name;
         private final Object state;
         private final Object machine;
         private final MethodHandle post;
@@ -192,8 +245,15 @@ public final class ApplyComparison
             }
         }
 
+        @Override
+        public String name()
+        {
+            return name;
+        }
+
         /** Applies {@code posts} posts, in batches of 256 if the build has them; returns the deliveries they made. */
-        long apply(final int posts) throws Throwable
+        @Override
+        public long apply(final int posts) throws Throwable
         {
             final long before = (long)deliveries.invoke(state);
             for (int i = 0; i < posts; i++)
