@@ -263,6 +263,8 @@ final class PartitionWriter implements Agent, MessageHandler
                 errorLog.onError(error);
             }
         }
+        // The ring releases the message when this returns, and a released delivery counts as made for the watermark.
+        machine.deliverWaiting();
     }
 
     /** Fans out what the other partitions delivered: a batch of each, as they send one batch at a time. */

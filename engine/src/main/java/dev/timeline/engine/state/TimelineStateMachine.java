@@ -235,8 +235,11 @@ public final class TimelineStateMachine
         }
     }
 
-    /** Makes the timeline writes still waiting, in the order they were asked for. */
-    private void deliverWaiting()
+    /**
+     * Makes the timeline writes still waiting, in the order they were asked for, the batch going on:
+     * before the feeder lets another partition count a delivery as made.
+     */
+    public void deliverWaiting()
     {
         deliveries.deliver(state.users.table(), state.timelines);
     }
