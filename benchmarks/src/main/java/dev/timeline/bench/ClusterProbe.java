@@ -352,12 +352,18 @@ public final class ClusterProbe
         {
             processes.add(startProcess(id));
         }
-        node = TimelineNode.launch(new NodeConfig()
-            .members(members).memberId(MEMBERS - 1).dataDirectory(directory.resolve("m" + (MEMBERS - 1)))
-            .secret(SharedSecret.of(SECRET)).idleMaxPark(idleMaxPark));
+        node = launchNode();
         client = TimelineClient.connect(
             new ClientConfig().members(members).secret(SharedSecret.of(SECRET)).idleMaxPark(idleMaxPark));
         client.post(0, "the cluster is up");
+    }
+
+    /** The member in this process, the last of {@link #MEMBERS}. */
+    private TimelineNode launchNode()
+    {
+        return TimelineNode.launch(new NodeConfig()
+            .members(members).memberId(MEMBERS - 1).dataDirectory(directory.resolve("m" + (MEMBERS - 1)))
+            .secret(SharedSecret.of(SECRET)).idleMaxPark(idleMaxPark));
     }
 
     private MemberProcess startProcess(final int id) throws IOException
@@ -385,7 +391,9 @@ public final class ClusterProbe
             }
             if (node.role() == io.aeron.cluster.service.Cluster.Role.LEADER)
             {
-                client.post(0, "waiting for a leader in another process");
+                // Only another process can be killed: stopping this member cleanly moves the lead to one.
+                node.close();
+                node = launchNode();
             }
             Thread.sleep(1);
         }
