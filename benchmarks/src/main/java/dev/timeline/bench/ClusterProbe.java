@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       engine, WINDOW posts in flight (default 200,000 and 256), every agent of the cluster parking
  *       at most PARK_MICROS when idle (default {@link NodeConfig#DEFAULT_IDLE_MAX_PARK}).</li>
  *   <li>{@code cluster failover [KILLS]}: the leader killed with SIGKILL KILLS times (default 20)
- *       under a load of posts: time from each kill to a new leader and to the first post acknowledged
- *       after it, and how long the killed member takes to catch up once restarted.</li>
+ *       under a load of posts: time from each kill to a new leader and to the acknowledgement of the
+ *       first post sent once the leader was dead, and how long the killed member takes to catch up once restarted.</li>
  *   <li>{@code cluster reads [USERS]}: home reads/s of 20 on a member's replica against the embedded
  *       engine holding the same timelines (default 20,000 users of 20 follows and 5 posts each).</li>
  *   <li>{@code cluster snapshot [USERS [FOLLOWS [POSTS]]]}: a snapshot of every member holding USERS
@@ -133,25 +133,26 @@ public final class ClusterProbe
         final Histogram toLeader = new Histogram(3);
         final Histogram toAck = new Histogram(3);
         final Histogram catchUp = new Histogram(3);
-        final AtomicLong lastAckNanos = new AtomicLong();
+        final AfterKill afterKill = new AfterKill();
         final AtomicBoolean running = new AtomicBoolean(true);
-        final Thread writer = new Thread(() -> writeUntilStopped(running, lastAckNanos), "writer");
+        final Thread writer = new Thread(() -> writeUntilStopped(running, afterKill), "writer");
         writer.start();
         for (int kill = 0; kill < kills; kill++)
         {
             final MemberProcess leader = leaderProcess();
             final long killed = System.nanoTime();
             leader.kill();
+            afterKill.leaderDead();
             while (newLeader(leader) == null)
             {
                 Thread.onSpinWait();
             }
             final long elected = System.nanoTime() - killed;
-            while (lastAckNanos.get() < killed)
+            while (afterKill.firstAckNanos.get() == 0)
             {
                 Thread.onSpinWait();
             }
-            final long acknowledged = lastAckNanos.get() - killed;
+            final long acknowledged = afterKill.firstAckNanos.get() - killed;
             final long restarted = System.nanoTime();
             final MemberProcess again = startProcess(leader.id());
             processes.set(processes.indexOf(leader), again);
@@ -160,7 +161,7 @@ public final class ClusterProbe
             toLeader.recordValue(TimeUnit.NANOSECONDS.toMicros(elected));
             toAck.recordValue(TimeUnit.NANOSECONDS.toMicros(acknowledged));
             catchUp.recordValue(TimeUnit.NANOSECONDS.toMicros(caughtUp));
-            System.out.printf(Locale.ROOT, "kill %d of member %d: new leader after %.0f ms, first post acknowledged after " +
+            System.out.printf(Locale.ROOT, "kill %d of member %d: new leader after %.0f ms, first post sent after it acknowledged after " +
                 "%.0f ms, restarted member caught up in %.0f ms%n", kill + 1, leader.id(), elected / 1e6,
                 acknowledged / 1e6, caughtUp / 1e6);
         }
@@ -250,7 +251,7 @@ public final class ClusterProbe
         return new Result(posts * 1e9 / (System.nanoTime() - start), latency);
     }
 
-    private void writeUntilStopped(final AtomicBoolean running, final AtomicLong lastAckNanos)
+    private void writeUntilStopped(final AtomicBoolean running, final AfterKill afterKill)
     {
         final Semaphore inFlight = new Semaphore(8);
         long i = 0;
@@ -259,11 +260,12 @@ public final class ClusterProbe
             while (running.get())
             {
                 inFlight.acquire();
+                final long sent = System.nanoTime();
                 client.postAsync(1, "post " + i++).whenComplete((id, error) ->
                 {
                     if (error == null)
                     {
-                        lastAckNanos.accumulateAndGet(System.nanoTime(), Math::max);
+                        afterKill.acknowledged(sent, System.nanoTime());
                     }
                     inFlight.release();
                 });
@@ -445,6 +447,31 @@ public final class ClusterProbe
             System.out.printf(Locale.ROOT, "  %-9s %,10.0f posts/s   p50 %8.1f µs   p99 %8.1f µs   p99.9 %8.1f µs%n", name,
                 perSecond, latency.getValueAtPercentile(50) / 1e3, latency.getValueAtPercentile(99) / 1e3,
                 latency.getValueAtPercentile(99.9) / 1e3);
+        }
+    }
+
+    /**
+     * When the first post sent after the leader died was acknowledged: an answer to a post sent
+     * before, which the dead leader may have sent off, does not count.
+     */
+    private static final class AfterKill
+    {
+        private final AtomicLong deadNanos = new AtomicLong(Long.MAX_VALUE);
+        private final AtomicLong firstAckNanos = new AtomicLong();
+
+        /** Once the killed leader's process is gone. */
+        void leaderDead()
+        {
+            deadNanos.set(System.nanoTime());
+            firstAckNanos.set(0);
+        }
+
+        void acknowledged(final long sentNanos, final long ackNanos)
+        {
+            if (sentNanos > deadNanos.get())
+            {
+                firstAckNanos.compareAndSet(0, ackNanos);
+            }
         }
     }
 }
