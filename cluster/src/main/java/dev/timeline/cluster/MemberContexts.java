@@ -5,6 +5,7 @@ import io.aeron.archive.ArchiveThreadingMode;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.cluster.AllowBackupAndStandbyAuthorisationService;
 import io.aeron.cluster.ConsensusModule;
+import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.codecs.AdminRequestDecoder;
 import io.aeron.cluster.codecs.AdminRequestType;
 import io.aeron.cluster.codecs.MessageHeaderDecoder;
@@ -40,6 +41,7 @@ final class MemberContexts
     static final String ARCHIVE_DIRECTORY = "archive";
     static final String INGRESS_CHANNEL = "aeron:udp?term-length=1m";
     private static final int MAX_SESSIONS = 1024;
+
 
     final MediaDriver.Context driver;
     final Archive.Context archive;
@@ -151,5 +153,20 @@ final class MemberContexts
             .controlRequestStreamId(AeronArchive.Configuration.localControlStreamId())
             .controlResponseChannel("aeron:ipc?term-length=64k")
             .aeronDirectoryName(config.aeronDirectory().toString());
+    }
+
+    /**
+     * A client's session with the cluster of {@code members}, its answers sent to {@code host}, over
+     * the media driver in {@code aeronDirectory}.
+     */
+    static AeronCluster.Context client(
+        final Members members, final String host, final SharedSecret secret, final String aeronDirectory)
+    {
+        return new AeronCluster.Context()
+            .aeronDirectoryName(aeronDirectory)
+            .ingressChannel(INGRESS_CHANNEL)
+            .ingressEndpoints(members.ingressEndpoints())
+            .egressChannel("aeron:udp?endpoint=" + host + ":0|term-length=1m")
+            .credentialsSupplier(secret.credentials());
     }
 }

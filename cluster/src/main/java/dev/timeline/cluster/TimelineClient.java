@@ -142,12 +142,7 @@ public final class TimelineClient extends ClusterWrites
 
     private AeronCluster.Context clusterContext()
     {
-        final AeronCluster.Context context = new AeronCluster.Context()
-            .ingressChannel(MemberContexts.INGRESS_CHANNEL)
-            .ingressEndpoints(config.members().ingressEndpoints())
-            .egressChannel("aeron:udp?endpoint=" + config.host() + ":0|term-length=1m")
-            .credentialsSupplier(config.secret().credentials());
-        return context.aeronDirectoryName(
+        return MemberContexts.client(config.members(), config.host(), config.secret(),
             driver != null ? driver.aeronDirectoryName() : config.aeronDirectory().toString());
     }
 }

@@ -303,13 +303,8 @@ public final class TimelineNode extends ClusterWrites
 
     private AeronCluster.Context clusterContext()
     {
-        final Members members = config.members();
-        return new AeronCluster.Context()
-            .aeronDirectoryName(config.aeronDirectory().toString())
-            .ingressChannel(MemberContexts.INGRESS_CHANNEL)
-            .ingressEndpoints(members.ingressEndpoints())
-            .egressChannel("aeron:udp?endpoint=" + members.host(config.memberId()) + ":0|term-length=1m")
-            .credentialsSupplier(config.secret().credentials());
+        return MemberContexts.client(config.members(), config.members().host(config.memberId()), config.secret(),
+            config.aeronDirectory().toString());
     }
 
     /**
