@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +57,7 @@ public final class ClusterProbe
 
     private final Path directory;
     private final Members members;
-    private final List<MemberProcess> processes = new ArrayList<>();
+    private final List<MemberProcess> processes = new CopyOnWriteArrayList<>();
     private TimelineNode node;
     private TimelineClient client;
     private Duration idleMaxPark = NodeConfig.DEFAULT_IDLE_MAX_PARK;
@@ -75,6 +76,8 @@ public final class ClusterProbe
         final String mode = args.length > 0 ? args[0] : "";
         final Path directory = Files.createTempDirectory("timeline-cluster-probe");
         final ClusterProbe probe = new ClusterProbe(directory);
+        // A probe stopped by a signal leaves no member process behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> probe.processes.forEach(MemberProcess::close)));
         try
         {
             switch (mode)
