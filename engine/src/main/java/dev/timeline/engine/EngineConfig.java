@@ -253,11 +253,11 @@ public final class EngineConfig
 
     /**
      * Unless {@link #busySpin}: how long a writer that ran out of work, and a caller waiting for its
-     * acknowledgement, spin before they park (a moment spinning, then yielding the processor to any
-     * thread that wants it); {@link #DEFAULT_SPIN_BEFORE_PARK} by default. Whoever leaves work for a
-     * parked writer, or an outcome for a parked caller, unparks it, which takes microseconds, and
-     * far longer on a machine with every processor busy; a longer spin saves that under a steady
-     * load, at the cost of a processor while it spins. An idle engine parks whatever this is.
+     * acknowledgement, spin before they park; {@link #DEFAULT_SPIN_BEFORE_PARK} by default. Whoever
+     * leaves work for a parked writer, or an outcome for a parked caller, unparks it, which takes
+     * microseconds, and far longer on a machine with every processor busy; a longer spin saves that
+     * under a steady load, at the cost of a processor while it spins. An idle engine parks whatever
+     * this is.
      */
     public EngineConfig spinBeforePark(final Duration spinBeforePark)
     {

@@ -7,13 +7,12 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The writer's idle strategy by default: after work, spins for a moment and then yields the
- * processor, for a while in all, in case more comes at once, then parks until a thread that left it
- * work wakes it ({@link #wake}) or until the longest park is over, so an idle writer costs next to
- * nothing and a command that finds it parked pays one unpark, as the Disruptor's blocking wait
- * strategies do. Yielding rather than spinning for most of the while lets the thread that will
- * leave the next command, or that waits for an acknowledgement, run when the two share a
- * processor, as they do on a busy machine.
+ * The writer's idle strategy by default: after work, spins for a short while in case more comes at
+ * once, then parks until a thread that left it work wakes it ({@link #wake}) or until the longest
+ * park is over, so an idle writer costs next to nothing and a command that finds it parked pays one
+ * unpark, as the Disruptor's blocking wait strategies do. It never yields: on a machine whose
+ * processors are all busy, a yield hands the processor to another thread for a whole time slice,
+ * milliseconds, during which a waker finds the writer neither running nor parked.
  * <p>
  * No wake is lost: before it parks, the writer announces it (a volatile store) and takes one more
  * look for work (the next duty cycle); a waker publishes the work and then, past a full fence, looks
@@ -30,8 +29,8 @@ public final class ParkingIdleStrategy implements IdleStrategy
     public static final long DEFAULT_MAX_PARK_NANOS = 100_000_000;
     /** A longest park that never ends: only a wake ends the park. */
     public static final long PARK_UNTIL_WOKEN = Long.MAX_VALUE;
-    /** Idle rounds that spin before the writer yields the processor instead, as Agrona's backoff does. */
-    static final int SPINS_BEFORE_YIELD = 100;
+    /** Idle rounds that spin before the writer starts looking at the clock for the end of its spin. */
+    static final int SPINS_BEFORE_TIMING = 100;
 
     private static final VarHandle PARKED;
 
@@ -57,7 +56,7 @@ public final class ParkingIdleStrategy implements IdleStrategy
     private long idleSinceNanos;
 
     /**
-     * @param spinNanos    how long to spin and yield after the last work before parking.
+     * @param spinNanos    how long to spin after the last work before parking.
      * @param maxParkNanos the longest park, {@link #PARK_UNTIL_WOKEN} for none.
      */
     public ParkingIdleStrategy(final long spinNanos, final long maxParkNanos)
@@ -91,7 +90,7 @@ public final class ParkingIdleStrategy implements IdleStrategy
         {
             park();
         }
-        else if (idleRounds < SPINS_BEFORE_YIELD)
+        else if (idleRounds < SPINS_BEFORE_TIMING)
         {
             if (idleRounds++ == 0)
             {
@@ -101,7 +100,7 @@ public final class ParkingIdleStrategy implements IdleStrategy
         }
         else if (stopped || System.nanoTime() - idleSinceNanos < spinNanos)
         {
-            Thread.yield();
+            Thread.onSpinWait();
         }
         else
         {

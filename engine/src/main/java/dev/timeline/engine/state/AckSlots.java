@@ -22,11 +22,11 @@ import java.util.concurrent.locks.LockSupport;
  * waiting caller and the writer meet on the slot's state, padded to a cache line; a slot with a
  * future needs no state.
  * <p>
- * A waiting caller spins for a moment and then yields the processor, for a while in all, as its
- * outcome usually comes within microseconds and the writer may need the processor to give it, then
+ * A waiting caller spins for a short while, as its outcome usually comes within microseconds, then
  * parks (the state says so, with the thread next to it) until the writer unparks it with the
  * outcome or the write times out, so a caller waits either briefly or without using a processor.
- * One that spins until done never yields nor parks.
+ * It never yields, which on a machine whose processors are all busy would cost it a whole time
+ * slice. One that spins until done never parks.
  */
 public final class AckSlots
 {
@@ -42,8 +42,8 @@ public final class AckSlots
     public static final long SPIN_UNTIL_DONE = Long.MAX_VALUE;
     /** Spins between two looks at the caller's deadline. */
     private static final int SPINS_PER_DEADLINE_CHECK = 256;
-    /** Spins before a waiting caller yields the processor instead, unless it spins until done. */
-    private static final int SPINS_BEFORE_YIELD = 100;
+    /** Spins before a waiting caller starts looking at the clock for the end of its spin. */
+    private static final int SPINS_BEFORE_TIMING = 100;
 
     private final AtomicIntegerArray states;
     private final long[] values;
@@ -201,12 +201,12 @@ public final class AckSlots
     }
 
     /**
-     * Spins, then yields, until the outcome is in, true, or the while is over, false; throws if the
-     * deadline passes first.
+     * Spins until the outcome is in, true, or the while is over, false; throws if the deadline passes
+     * first.
      */
     private boolean spin(final int at, final NanoClock clock, final long deadlineNanos)
     {
-        for (int spins = 0; spins < SPINS_BEFORE_YIELD; spins++)
+        for (int spins = 0; spins < SPINS_BEFORE_TIMING; spins++)
         {
             if (states.get(at) == DONE)
             {
@@ -218,17 +218,10 @@ public final class AckSlots
         int rounds = 0;
         while (states.get(at) != DONE)
         {
-            if (spinNanos == SPIN_UNTIL_DONE)
+            Thread.onSpinWait();
+            if (spinNanos == SPIN_UNTIL_DONE && ++rounds % SPINS_PER_DEADLINE_CHECK != 0)
             {
-                Thread.onSpinWait();
-                if (++rounds % SPINS_PER_DEADLINE_CHECK != 0)
-                {
-                    continue;
-                }
-            }
-            else
-            {
-                Thread.yield();
+                continue;
             }
             if (clock.nanoTime() - deadlineNanos > 0)
             {
