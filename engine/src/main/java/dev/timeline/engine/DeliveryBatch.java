@@ -4,7 +4,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import static dev.timeline.engine.DeliveryLayout.AUTHOR_OFFSET;
 import static dev.timeline.engine.DeliveryLayout.COUNT_OFFSET;
-import static dev.timeline.engine.DeliveryLayout.HEADER_LENGTH;
 import static dev.timeline.engine.DeliveryLayout.ID_OFFSET;
 import static dev.timeline.engine.DeliveryLayout.SOURCE_OFFSET;
 import static dev.timeline.engine.DeliveryLayout.TWEET_OFFSET;
@@ -57,7 +56,7 @@ final class DeliveryBatch
 
     int length()
     {
-        return HEADER_LENGTH + count * DeliveryLayout.ENTRY_LENGTH;
+        return entryOffset(0, count);
     }
 
     void clear()

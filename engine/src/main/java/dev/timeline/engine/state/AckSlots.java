@@ -269,6 +269,10 @@ public final class AckSlots
 
     private void free(final int slot)
     {
+        if (CommandStages.ENABLED)
+        {
+            stages.clear(slot);
+        }
         waiters[slot] = null;
         futures[slot] = null;
         states.set(slot * STRIDE, FREE);

@@ -63,6 +63,13 @@ public final class CommandStages
         stamp(slot, ANSWERED);
         final int offset = slot * COUNT;
         listener.onStages(stamps, offset);
+        clear(slot);
+    }
+
+    /** Clears the stages of {@code slot}, as a write that was never answered leaves them. */
+    void clear(final int slot)
+    {
+        final int offset = slot * COUNT;
         Arrays.fill(stamps, offset, offset + COUNT, 0);
     }
 

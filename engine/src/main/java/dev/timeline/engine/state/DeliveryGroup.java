@@ -39,8 +39,10 @@ final class DeliveryGroup
     /** Writes every delivery of the group into {@code timelines}, each in its user's seqlock write section. */
     void deliver(final UserTable table, final HomeTimelines timelines)
     {
-        timelines.prefetch(table, users, newest, size);
-        for (int i = 0; i < size; i++)
+        final int count = size;
+        size = 0;
+        timelines.prefetch(table, users, newest, count);
+        for (int i = 0; i < count; i++)
         {
             final int user = users[i];
             table.beginWrite(user);
@@ -54,6 +56,5 @@ final class DeliveryGroup
             }
             table.endWrite(user);
         }
-        size = 0;
     }
 }
