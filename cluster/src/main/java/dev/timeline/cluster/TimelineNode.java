@@ -6,6 +6,7 @@ import dev.timeline.engine.EngineClosedException;
 import dev.timeline.engine.EngineStats;
 import dev.timeline.engine.TimelineBuffer;
 import dev.timeline.engine.TimelineException;
+import dev.timeline.engine.TimelineView;
 import dev.timeline.engine.state.AckSlots;
 import dev.timeline.engine.state.CommandChecks;
 import dev.timeline.engine.state.CommandGate;
@@ -13,6 +14,7 @@ import dev.timeline.engine.state.OffHeapBudget;
 import dev.timeline.engine.state.PartitionState;
 import dev.timeline.engine.state.Partitioner;
 import dev.timeline.engine.state.TimelineReader;
+import dev.timeline.engine.state.TweetList;
 import dev.timeline.engine.status.CallerCounts;
 import dev.timeline.engine.status.Counter;
 import dev.timeline.engine.status.EngineCounters;
@@ -187,17 +189,38 @@ public final class TimelineNode extends ClusterWrites
     @Override
     public int home(final long user, final int limit, final long before, final TimelineBuffer into)
     {
-        CommandChecks.checkRead(user, limit, before);
-        checkOpen();
-        callerCounts.homeRead();
-        return reader.home(user, limit, before, into);
+        return read(true, user, limit, before, into);
     }
 
     @Override
     public int tweets(final long user, final int limit, final long before, final TimelineBuffer into)
     {
+        return read(false, user, limit, before, into);
+    }
+
+    /** As {@link #home}, each text a view of this member's memory, valid until the node closes. */
+    @Override
+    public int homeView(final long user, final int limit, final long before, final TimelineView into)
+    {
+        return read(true, user, limit, before, into);
+    }
+
+    /** As {@link #homeView}, {@code user}'s own tweets. */
+    @Override
+    public int tweetsView(final long user, final int limit, final long before, final TimelineView into)
+    {
+        return read(false, user, limit, before, into);
+    }
+
+    private int read(final boolean home, final long user, final int limit, final long before, final TweetList into)
+    {
         CommandChecks.checkRead(user, limit, before);
         checkOpen();
+        if (home)
+        {
+            callerCounts.homeRead();
+            return reader.home(user, limit, before, into);
+        }
         callerCounts.tweetRead();
         return reader.tweets(user, limit, before, into);
     }

@@ -3,6 +3,7 @@ package dev.timeline.cluster;
 import dev.timeline.engine.EngineConfig;
 import dev.timeline.engine.TimelineEngine;
 import dev.timeline.engine.TimelineException;
+import dev.timeline.engine.TimelineView;
 import dev.timeline.engine.Timelines;
 import dev.timeline.engine.Tweet;
 import dev.timeline.engine.status.Counter;
@@ -70,6 +71,9 @@ class ThreeNodesTest
             final List<Tweet> home = node.home(1, 10);
             assertEquals(1, home.size(), "member " + node.memberId());
             assertEquals("hello from member 1", home.get(0).text());
+            final TimelineView view = new TimelineView();
+            assertEquals(1, node.homeView(1, 10, Long.MAX_VALUE, view));
+            assertEquals(home, view.toList(), "a view of the replica reads as a copy does");
         }
     }
 

@@ -9,9 +9,10 @@ import dev.timeline.engine.state.TweetViews;
  * bytes, of the memory where the engine keeps it. Reused across reads so that reading allocates
  * nothing; tweet {@code 0} is the newest.
  * <p>
- * How long a view is valid: filled by {@link TimelineEngine}, every text viewed stays valid, and
- * unchanged, until that engine closes, whatever is read, posted or deleted meanwhile, even after this
- * view is filled again; read after the engine closed, it is undefined (the memory is freed). Filled
+ * How long a view is valid: filled by {@link TimelineEngine} (or a cluster's {@code TimelineNode},
+ * from its replica), every text viewed stays valid, and unchanged, until that engine closes,
+ * whatever is read, posted or deleted meanwhile, even after this view is filled again; read after
+ * the engine closed, it is undefined (the memory is freed). Filled
  * by a {@link Timelines} that cannot hand out its memory, such as a client of a cluster, the texts
  * are copies held here, valid until this view is filled again. Read a text, never write it. A caller
  * that keeps results past that uses a {@link TimelineBuffer} or {@link #toList()}, which copies.
