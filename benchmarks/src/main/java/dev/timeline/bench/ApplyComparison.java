@@ -1,5 +1,7 @@
 package dev.timeline.bench;
 
+import dev.timeline.engine.EngineConfig;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -30,7 +32,6 @@ import java.util.function.BiConsumer;
 public final class ApplyComparison
 {
     private static final int USERS = 100_000;
-    private static final int TIMELINE_CAPACITY = 800;
     private static final int CELEBRITY_THRESHOLD = 10_000;
     private static final int DRAWN = 1 << 16;
     private static final int WARM_TURN = 50_000;
@@ -72,8 +73,7 @@ public final class ApplyComparison
         {
             all[i] = new Build(Path.of(args[4 + i]), strategy);
         }
-        final int limit = count;
-        all[limit] = new Limit();
+        all[count] = new Limit();
         for (int done = 0; done < warm; done += WARM_TURN)
         {
             for (int i = 0; i < count; i++)
@@ -110,7 +110,7 @@ public final class ApplyComparison
             {
                 printRatio(all, rates, i, 0);
             }
-            printRatio(all, rates, i, limit);
+            printRatio(all, rates, i, count);
         }
     }
 
@@ -207,7 +207,8 @@ public final class ApplyComparison
             final Object partitioner = partitionerType.getConstructor(int.class).newInstance(1);
             final Object budget = budgetType.getConstructor(long.class, int.class).newInstance(Long.MAX_VALUE, 1);
             state = stateType.getConstructor(int.class, partitionerType, strategyType, int.class, int.class, budgetType)
-                .newInstance(0, partitioner, strategy, TIMELINE_CAPACITY, CELEBRITY_THRESHOLD, budget);
+                .newInstance(
+                    0, partitioner, strategy, EngineConfig.DEFAULT_TIMELINE_CAPACITY, CELEBRITY_THRESHOLD, budget);
             stateType.getMethod("takeOwnership").invoke(state);
             machine = machineType.getConstructor(stateType).newInstance(state);
             post = lookup.findVirtual(machineType, "post",

@@ -1,5 +1,6 @@
 package dev.timeline.bench;
 
+import dev.timeline.engine.EngineConfig;
 import dev.timeline.engine.Strategy;
 import dev.timeline.engine.state.OffHeapBudget;
 import dev.timeline.engine.state.PartitionState;
@@ -37,7 +38,6 @@ public class DeliveryBenchmark
 {
     /** Posts drawn up front and applied in turn, so drawing and encoding them is not measured. */
     private static final int DRAWN = 1 << 16;
-    private static final int TIMELINE_CAPACITY = 800;
 
     /** The state machine with the graph loaded and its timelines warmed. */
     @State(Scope.Thread)
@@ -71,7 +71,7 @@ public class DeliveryBenchmark
         {
             final Workload drawn = Workload.named(workload, users, 1);
             final PartitionState state = new PartitionState(
-                0, new Partitioner(1), strategy, TIMELINE_CAPACITY, celebrityThreshold,
+                0, new Partitioner(1), strategy, EngineConfig.DEFAULT_TIMELINE_CAPACITY, celebrityThreshold,
                 new OffHeapBudget(OffHeapBudget.UNLIMITED, 1));
             state.takeOwnership();
             machine = new TimelineStateMachine(state);

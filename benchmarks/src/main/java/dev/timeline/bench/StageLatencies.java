@@ -38,7 +38,7 @@ final class StageLatencies implements CommandStages.Listener
     private boolean recording;
 
     /** The stages in order. */
-    List<Stage> stages()
+    private List<Stage> stages()
     {
         return List.of(sendLag, submit, pickUp, journal, apply, acknowledge, wakeUp, returned);
     }

@@ -36,7 +36,6 @@ final class OpenLoopSender implements Runnable
     private long maxLagNanos;
     private long lagAtEndNanos;
     private long unsent;
-    private long requestsSent;
     private long ownNanos;
     private long requestNanos;
     private long runningNanos;
@@ -70,7 +69,6 @@ final class OpenLoopSender implements Runnable
         }
         finally
         {
-            requestsSent = sent.get();
             runningNanos = clock.nanoTime() - start;
         }
     }
@@ -162,7 +160,7 @@ final class OpenLoopSender implements Runnable
      */
     SenderTime time()
     {
-        return new SenderTime(requestsSent, ownNanos, requestNanos, runningNanos);
+        return new SenderTime(sent.get(), ownNanos, requestNanos, runningNanos);
     }
 
     /** Once the sender has finished: when its last measured read was answered, {@link Long#MIN_VALUE} if none was. */
