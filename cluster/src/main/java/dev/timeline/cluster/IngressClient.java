@@ -5,6 +5,7 @@ import dev.timeline.engine.state.Outcomes;
 import dev.timeline.engine.state.TweetPage;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
+import io.aeron.cluster.codecs.EventCode;
 import io.aeron.exceptions.AeronException;
 import io.aeron.logbuffer.Header;
 import io.aeron.security.AuthenticationException;
@@ -32,7 +33,13 @@ import static dev.timeline.cluster.IngressLayout.TAG_OFFSET;
  * client id and a sequence, sends them to the leader, keeps each until the cluster answers it, and
  * sends again every command not yet answered whenever a new leader is elected, the session had to
  * be opened again, or an answer is overdue. The cluster applies a command sent again once and
- * answers it again, so nothing is lost or applied twice across failovers. A command still not
+ * answers it again, so nothing is lost or applied twice across failovers.
+ * <p>
+ * A session whose cluster has been silent for {@link #SILENT_LEADER_TIMEOUTS} leader heartbeat
+ * timeouts while commands wait is opened again: a new leader tells the sessions it knows of, but one
+ * elected with a member still in its start-up election times them out without telling them, and the
+ * client would otherwise learn of it only when its publication to the dead leader times out, 5 s and
+ * more later. A command still not
  * answered {@link ClientSessions#RESEND_LIMIT_MS} after it was taken is given up: never sent again,
  * so that the cluster, which remembers a client far longer, never sees it after forgetting it.
  * <p>
@@ -48,6 +55,8 @@ final class IngressClient implements Agent, EgressListener
     private static final int DRAIN_LIMIT = 64;
     private static final long RECONNECT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long KEEP_ALIVE_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
+    /** Leader heartbeat timeouts of silence, while commands wait, after which the session is opened again. */
+    static final int SILENT_LEADER_TIMEOUTS = 2;
     private static final long RESEND_LIMIT_NS = TimeUnit.MILLISECONDS.toNanos(ClientSessions.RESEND_LIMIT_MS);
     private static final String GIVEN_UP = "no answer from the cluster within " +
         TimeUnit.MILLISECONDS.toMinutes(ClientSessions.RESEND_LIMIT_MS) + " minutes; the write may or may not have been applied";
@@ -76,6 +85,7 @@ final class IngressClient implements Agent, EgressListener
     private long reconnectAtNs;
     private long keepAliveAtNs;
     private long cycleStartNs;
+    private final SilenceWatch silence = new SilenceWatch();
     private volatile String refusal;
 
     /**
@@ -135,6 +145,11 @@ final class IngressClient implements Agent, EgressListener
             return work;
         }
         work += cluster.pollEgress();
+        if (silence.isSilent(nowNs))
+        {
+            CloseHelper.quietClose(cluster);
+            return work;
+        }
         if (oldestUnanswered < nextSequence && nowNs - sentAtNs[(int)(oldestUnanswered & MASK)] > answerTimeoutNs)
         {
             nextToSend = oldestUnanswered;
@@ -164,6 +179,7 @@ final class IngressClient implements Agent, EgressListener
         final long clusterSessionId, final long timestamp, final DirectBuffer buffer, final int offset, final int length,
         final Header header)
     {
+        silence.heard(cycleStartNs);
         final int type = buffer.getInt(offset + EgressLayout.TYPE_OFFSET);
         if (type == EgressLayout.OUTCOMES)
         {
@@ -211,7 +227,16 @@ final class IngressClient implements Agent, EgressListener
     public void onNewLeader(
         final long clusterSessionId, final long leadershipTermId, final int leaderMemberId, final String ingressEndpoints)
     {
+        silence.heard(cycleStartNs);
         nextToSend = oldestUnanswered;
+    }
+
+    @Override
+    public void onSessionEvent(
+        final long correlationId, final long clusterSessionId, final long leadershipTermId, final int leaderMemberId,
+        final EventCode code, final String detail)
+    {
+        silence.heard(cycleStartNs);
     }
 
     /** Takes a caller's command: numbers it and keeps it until it is answered. */
@@ -265,6 +290,7 @@ final class IngressClient implements Agent, EgressListener
                 {
                     sentAtNs[(int)(s & MASK)] = nowNs;
                 }
+                silence.sent(nowNs);
                 keepAliveAtNs = nowNs;
                 sent += count;
             }
@@ -302,6 +328,10 @@ final class IngressClient implements Agent, EgressListener
         {
             oldestUnanswered++;
         }
+        if (oldestUnanswered == nextSequence)
+        {
+            silence.allAnswered();
+        }
     }
 
     private void fillPage(final int tag, final DirectBuffer buffer, final int offset)
@@ -333,6 +363,8 @@ final class IngressClient implements Agent, EgressListener
             cluster = AeronCluster.connect(contexts.get().egressListener(this));
             nextToSend = oldestUnanswered;
             keepAliveAtNs = nowNs;
+            // Aeron sets a session's new-leader timeout to two of the cluster's leader heartbeat timeouts.
+            silence.opened(cluster.context().newLeaderTimeoutNs() / 2 * SILENT_LEADER_TIMEOUTS);
             return true;
         }
         catch (final AuthenticationException ex)

@@ -18,6 +18,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NoOpLock;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +41,9 @@ final class MemberContexts
     static final String CLUSTER_DIRECTORY = "cluster";
     static final String ARCHIVE_DIRECTORY = "archive";
     static final String INGRESS_CHANNEL = "aeron:udp?term-length=1m";
+    /** How long a client waits for an answer while it opens a session or reaches a new leader. */
+    static final Duration CLIENT_MESSAGE_TIMEOUT = Duration.ofSeconds(1);
     private static final int MAX_SESSIONS = 1024;
-
 
     final MediaDriver.Context driver;
     final Archive.Context archive;
@@ -99,10 +101,11 @@ final class MemberContexts
             .logChannel("aeron:udp?term-length=" + config.logTermLength())
             .replicationChannel("aeron:udp?endpoint=" + members.endpoint(id, Members.CLUSTER_REPLICATION))
             .archiveContext(localArchive(config))
+            // Each a larger share of the heartbeat timeout than Aeron's defaults give (1/50, 1/10, 1/100).
             .leaderHeartbeatTimeoutNs(heartbeat)
-            .leaderHeartbeatIntervalNs(heartbeat / 10)
-            .electionTimeoutNs(heartbeat / 2)
-            .electionStatusIntervalNs(heartbeat / 20)
+            .leaderHeartbeatIntervalNs(heartbeat / 20)
+            .electionTimeoutNs(heartbeat / 4)
+            .electionStatusIntervalNs(heartbeat / 50)
             .startupCanvassTimeoutNs(heartbeat * 2)
             .terminationTimeoutNs(heartbeat)
             .maxConcurrentSessions(MAX_SESSIONS)
@@ -157,7 +160,9 @@ final class MemberContexts
 
     /**
      * A client's session with the cluster of {@code members}, its answers sent to {@code host}, over
-     * the media driver in {@code aeronDirectory}.
+     * the media driver in {@code aeronDirectory}. Opening a session, or reaching a new leader, is given
+     * {@link #CLIENT_MESSAGE_TIMEOUT} (Aeron's default is 5 s) before it is tried again, so a session
+     * begun through a member that died meanwhile is not waited on for long.
      */
     static AeronCluster.Context client(
         final Members members, final String host, final SharedSecret secret, final String aeronDirectory)
@@ -167,6 +172,7 @@ final class MemberContexts
             .ingressChannel(INGRESS_CHANNEL)
             .ingressEndpoints(members.ingressEndpoints())
             .egressChannel("aeron:udp?endpoint=" + host + ":0|term-length=1m")
+            .messageTimeoutNs(CLIENT_MESSAGE_TIMEOUT.toNanos())
             .credentialsSupplier(secret.credentials());
     }
 }
