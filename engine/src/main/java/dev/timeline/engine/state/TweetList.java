@@ -105,8 +105,7 @@ public abstract class TweetList
     /** Appends tweet {@code tweet} of {@code store}, with its text, as the next one. */
     final void add(final long id, final long author, final TweetStore store, final int tweet)
     {
-        final int index = add(id, author, store.textLength(tweet));
-        addText(index, store, tweet);
+        addText(add(id, author, 0), store, tweet);
     }
 
     /** Appends a tweet whose text of {@code textLength} bytes {@link #addText} or the caller adds next; returns its index. */
@@ -123,8 +122,17 @@ public abstract class TweetList
         return index;
     }
 
-    /** Makes the text of tweet {@code tweet} of {@code store} that of tweet {@code index} here. */
+    /**
+     * Makes the text of tweet {@code tweet} of {@code store} that of tweet {@code index} here, and
+     * its length, by {@link #textLength(int, int)} or by an override of {@link #textLength(int)}.
+     */
     abstract void addText(int index, TweetStore store, int tweet);
+
+    /** Sets the length of the text of tweet {@code index}. */
+    final void textLength(final int index, final int textLength)
+    {
+        textLengths[index] = textLength;
+    }
 
     ReadScratch scratch()
     {

@@ -63,6 +63,6 @@ public abstract class TweetPage extends TweetList
     @Override
     void addText(final int index, final TweetStore store, final int tweet)
     {
-        store.copyText(tweet, text, textOffset(index));
+        textLength(index, store.copyText(tweet, text, textOffset(index)));
     }
 }

@@ -47,6 +47,7 @@ final class TweetStore
 
     private final ChunkedMemory records;
     private final TextLog texts;
+    private final DeletedBits deletedBits = new DeletedBits(RECORDS_SHIFT);
     private int count;
     private int deleted;
 
@@ -65,6 +66,7 @@ final class TweetStore
     void reserve(final int textLength)
     {
         records.ensureChunk(count >>> RECORDS_SHIFT);
+        deletedBits.ensure(count);
         texts.reserve(textLength);
     }
 
@@ -78,6 +80,7 @@ final class TweetStore
             throw new IllegalStateException("a partition holds at most " + Integer.MAX_VALUE + " tweets");
         }
         final UnsafeBuffer chunk = records.ensureChunk(tweet >>> RECORDS_SHIFT);
+        deletedBits.ensure(tweet);
         final int at = recordOffset(tweet);
         chunk.putLong(at + ID_OFFSET, id);
         chunk.putLong(at + TEXT_OFFSET_OFFSET, texts.append(text, offset, length));
@@ -89,10 +92,11 @@ final class TweetStore
         return tweet;
     }
 
-    /** Writer only: flags a tweet deleted. */
+    /** Writer only: flags a tweet deleted, in its record for snapshots and in the bits readers check. */
     void markDeleted(final int tweet)
     {
-        chunkOf(tweet).putIntVolatile(recordOffset(tweet) + FLAGS_OFFSET, DELETED_FLAG);
+        chunkOf(tweet).putInt(recordOffset(tweet) + FLAGS_OFFSET, DELETED_FLAG);
+        deletedBits.set(tweet);
         deleted++;
     }
 
@@ -154,9 +158,10 @@ final class TweetStore
         return chunkOf(tweet).getInt(recordOffset(tweet) + PREVIOUS_OFFSET);
     }
 
+    /** Whether {@code tweet}, one this store has published, is deleted; reads no record. */
     boolean isDeleted(final int tweet)
     {
-        return (chunkOf(tweet).getIntVolatile(recordOffset(tweet) + FLAGS_OFFSET) & DELETED_FLAG) != 0;
+        return deletedBits.isSet(tweet);
     }
 
     int textLength(final int tweet)
@@ -201,6 +206,18 @@ final class TweetStore
         deleted = in.getInt();
         records.readFrom(in, (long)count * LENGTH);
         texts.readFrom(in);
+        if (count > 0)
+        {
+            deletedBits.ensure(count - 1);
+        }
+        for (int tweet = 0, found = 0; found < deleted; tweet++)
+        {
+            if ((chunkOf(tweet).getInt(recordOffset(tweet) + FLAGS_OFFSET) & DELETED_FLAG) != 0)
+            {
+                deletedBits.set(tweet);
+                found++;
+            }
+        }
         COUNT.setRelease(this, count);
     }
 
@@ -209,6 +226,7 @@ final class TweetStore
     {
         records.free();
         texts.free();
+        deletedBits.clear();
     }
 
     long reservedBytes()
