@@ -7,12 +7,13 @@ import org.HdrHistogram.Recorder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the same workload on each implementation in turn: loads the follow graph, makes the warm-up
  * posts, then the measured posts (throughput, deliveries, latency of each), then home reads of
- * {@value ComparisonSettings#READ_LIMIT} tweets one at a time from one thread (a tenth of them
- * unmeasured first). Each implementation is closed and the heap collected before the next one starts.
+ * {@value ComparisonSettings#READ_LIMIT} tweets one at a time from one thread (a tenth as many, for
+ * a second at least, unmeasured first). Each implementation is closed and the heap collected before the next one starts.
  */
 final class BaselineComparison
 {
@@ -67,7 +68,7 @@ final class BaselineComparison
             final long deliveries = contender.deliveries() - deliveriesBefore;
 
             final OperationStream users = settings.workload().operations(READ_STREAM, 1);
-            read(contender, name + ": warming up", users, settings.warmupReads(), new Histogram(SIGNIFICANT_DIGITS));
+            warmUpReads(contender, name, users);
             final Histogram readLatency = new Histogram(SIGNIFICANT_DIGITS);
             final long readStart = System.nanoTime();
             read(contender, name + ": reading", users, settings.reads(), readLatency);
@@ -88,6 +89,22 @@ final class BaselineComparison
             contender.post(posts, chunk, end, latency);
             progress.tick("%s: %,d of %,d posts (%,.0f/s)",
                 phase, end - from, to - from, (end - from) * 1e9 / (System.nanoTime() - start));
+        }
+    }
+
+    /** Home reads not measured: {@link ComparisonSettings#warmupReads()}, and for {@link ComparisonSettings#WARMUP_READ_SECONDS} at least. */
+    private void warmUpReads(final Contender contender, final String name, final OperationStream users)
+    {
+        final long start = System.nanoTime();
+        final long leastNanos = TimeUnit.SECONDS.toNanos(ComparisonSettings.WARMUP_READ_SECONDS);
+        for (int i = 1; i <= settings.warmupReads() || System.nanoTime() - start < leastNanos; i++)
+        {
+            users.next();
+            contender.home(users.user(), ComparisonSettings.READ_LIMIT);
+            if (i % READ_CHUNK == 0)
+            {
+                progress.tick("%s: warming up, %,d home reads (%,.0f/s)", name, i, i * 1e9 / (System.nanoTime() - start));
+            }
         }
     }
 

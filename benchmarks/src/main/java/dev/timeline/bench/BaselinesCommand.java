@@ -49,7 +49,7 @@ public final class BaselinesCommand implements Callable<Integer>
     private int posts = 500_000;
 
     @Option(names = "--reads", paramLabel = "N",
-        description = "home reads measured, after a tenth as many to warm up (default: ${DEFAULT-VALUE})")
+        description = "home reads measured, after a tenth as many, and a second at least, to warm up (default: ${DEFAULT-VALUE})")
     private int reads = 100_000;
 
     @Option(names = "--seed", paramLabel = "N", description = "seed of the workload (default: ${DEFAULT-VALUE})")

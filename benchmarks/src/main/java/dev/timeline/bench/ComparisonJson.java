@@ -53,6 +53,7 @@ final class ComparisonJson
             .put("warmup_posts", settings.warmupPosts())
             .put("reads", settings.reads())
             .put("warmup_reads", settings.warmupReads())
+            .put("warmup_read_seconds", ComparisonSettings.WARMUP_READ_SECONDS)
             .put("read_limit", ComparisonSettings.READ_LIMIT)
             .put("window", settings.window())
             .put("naive_threads", settings.naiveThreads())

@@ -26,7 +26,14 @@ record ComparisonSettings(
         return posts / WARMUP_DIVISOR;
     }
 
-    /** Home reads made first and not measured. */
+    /**
+     * Seconds, at least, of home reads made first and not measured, however few {@link #warmupReads()}
+     * are: a read takes a microsecond or two, so a tenth of 50,000 would measure the reads while they
+     * are being compiled.
+     */
+    static final int WARMUP_READ_SECONDS = 1;
+
+    /** Home reads made first and not measured, at least; see {@link #WARMUP_READ_SECONDS}. */
     int warmupReads()
     {
         return reads / WARMUP_DIVISOR;
