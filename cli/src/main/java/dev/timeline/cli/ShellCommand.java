@@ -99,6 +99,10 @@ final class ShellCommand implements Callable<Integer>
             try (TimelineClient client = TimelineClient.connect(config))
             {
                 session.run(new ShellInterpreter(client), "the cluster " + cluster);
+                if (client.refusal() != null)
+                {
+                    throw new CliException(client.refusal());
+                }
             }
             return 0;
         }

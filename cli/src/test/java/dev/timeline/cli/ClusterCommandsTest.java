@@ -96,6 +96,24 @@ class ClusterCommandsTest
     }
 
     @Test
+    void aShellWithTheWrongSecretIsToldSoForEachCommandAndExitsWithAnError() throws Exception
+    {
+        final Path wrong = Files.writeString(temp.resolve("wrong secret"), "not " + SECRET + "\n");
+        final CliRun client = CliRun.runWithInput("post 3 never applied\nhome 3\n",
+            "shell", "--cluster", members.toString(), "--secret-file", wrong.toString(), "--json");
+        assertEquals(1, client.exitCode(), client.out());
+        assertEquals("timeline: the cluster refused this client: wrong or missing secret\n", client.err());
+        final List<JsonNode> replies = jsonLines(client.out());
+        assertEquals(2, replies.size(), client.out());
+        for (final JsonNode reply : replies)
+        {
+            assertTrue(reply.get("error").asText().contains("wrong or missing secret"), reply.toString());
+        }
+        processes.get(0).sync();
+        assertEquals(0, processes.get(0).tweets(3, 10).size(), "nothing the refused client sent was applied");
+    }
+
+        @Test
     void statShowsEachMembersRoleTheLeaderAndItsLogPositions() throws Exception
     {
         processes.get(0).send("post 7 a write to move the log on");

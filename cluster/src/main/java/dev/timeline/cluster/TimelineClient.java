@@ -126,6 +126,12 @@ public final class TimelineClient extends ClusterWrites
         return into.size();
     }
 
+    /** Why the cluster refused this client, such as for a wrong secret, or null if it has not. */
+    public String refusal()
+    {
+        return client.refusal();
+    }
+
     @Override
     long await(final int slot)
     {
@@ -135,7 +141,7 @@ public final class TimelineClient extends ClusterWrites
         }
         catch (final TimelineException ex)
         {
-            final String refusal = client.refusal();
+            final String refusal = refusal();
             throw refusal == null ? ex : new TimelineException(refusal, ex);
         }
     }
