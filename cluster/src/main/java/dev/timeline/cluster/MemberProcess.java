@@ -1,5 +1,7 @@
 package dev.timeline.cluster;
 
+import org.agrona.IoUtil;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,15 +23,17 @@ public final class MemberProcess implements AutoCloseable
     private final int id;
     private final Process process;
     private final Path errors;
+    private final Path aeronDirectory;
     private final BufferedWriter stdin;
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private volatile String role = "";
 
-    private MemberProcess(final int id, final Process process, final Path errors)
+    private MemberProcess(final int id, final Process process, final Path errors, final Path aeronDirectory)
     {
         this.id = id;
         this.process = process;
         this.errors = errors;
+        this.aeronDirectory = aeronDirectory;
         stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         final Thread reader = new Thread(this::readOutput, "member-" + id + "-output");
         reader.setDaemon(true);
@@ -60,7 +64,9 @@ public final class MemberProcess implements AutoCloseable
         final ProcessBuilder builder = new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
         builder.environment().put(SharedSecret.ENVIRONMENT, secret);
-        return new MemberProcess(id, builder.start(), stderr);
+        final Path aeronDirectory = new NodeConfig().members(members).memberId(id).dataDirectory(data)
+            .secret(SharedSecret.of(secret)).conclude().aeronDirectory();
+        return new MemberProcess(id, builder.start(), stderr, aeronDirectory);
     }
 
     public int id()
@@ -109,10 +115,14 @@ public final class MemberProcess implements AutoCloseable
         return process.waitFor();
     }
 
-    /** Kills the process at once, as {@code kill -9} does. */
+    /**
+     * Kills the process at once, as {@code kill -9} does, and deletes the buffers its media driver
+     * left in its Aeron directory, which a member started again on the same port would delete itself.
+     */
     public void kill() throws InterruptedException
     {
         process.destroyForcibly().waitFor();
+        IoUtil.delete(aeronDirectory.toFile(), true);
     }
 
     /** Stops the member cleanly, as SIGTERM does, and waits for it. */
@@ -122,10 +132,18 @@ public final class MemberProcess implements AutoCloseable
         process.waitFor();
     }
 
+    /** Kills the process and, once it is gone, deletes its driver's buffers, as {@link #kill()} does. */
     @Override
     public void close()
     {
-        process.destroyForcibly();
+        try
+        {
+            kill();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void send(final String line) throws IOException

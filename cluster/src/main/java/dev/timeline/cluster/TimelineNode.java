@@ -111,16 +111,22 @@ public final class TimelineNode extends ClusterWrites
             CloseHelper.quietClose(lockChannel);
             throw new DataDirectoryException("member directory " + data + " is in use by another node");
         }
+        final DiskSpace aeronSpace;
         try
         {
-            disk = new DiskSpace(data, MemberContexts.diskReserve(config));
+            disk = new DiskSpace(data, MemberContexts.diskReserve(config), "for its log");
+            Files.createDirectories(config.aeronDirectory());
+            aeronSpace = new DiskSpace(
+                config.aeronDirectory(), MemberContexts.aeronReserve(config), "for its media driver's buffers");
         }
         catch (final IOException ex)
         {
             release();
-            throw new DataDirectoryException("cannot prepare member directory " + data + ": " + ex.getMessage(), ex);
+            throw new DataDirectoryException("cannot prepare member directory " + data + " or Aeron directory " +
+                config.aeronDirectory() + ": " + ex.getMessage(), ex);
         }
-        final DiskFullException full = disk.exhausted();
+        final DiskFullException dataFull = disk.exhausted();
+        final DiskFullException full = dataFull != null ? dataFull : aeronSpace.exhausted();
         if (full != null)
         {
             release();
@@ -159,11 +165,17 @@ public final class TimelineNode extends ClusterWrites
             serviceContainer = ClusteredServiceContainer.launch(contexts.container);
             AeronFiles.allocate(data);
         }
-        catch (final RuntimeException | IOException ex)
+        catch (final RuntimeException | IOException | InternalError ex)
         {
             CloseHelper.quietCloseAll(clientRunner, snapshotRunner, serviceContainer, driver);
             state.free();
             release();
+            if (ex instanceof InternalError)
+            {
+                // A page of a mapped file that its file system has no room for faults when first written.
+                final DiskFullException dataRanOut = disk.exhausted();
+                throw dataRanOut != null ? dataRanOut : aeronSpace.full(ex);
+            }
             throw new TimelineException("member " + config.memberId() + " could not start: " + ex.getMessage(), ex);
         }
         clusteredDriver = driver;
