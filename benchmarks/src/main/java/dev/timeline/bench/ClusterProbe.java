@@ -12,6 +12,7 @@ import dev.timeline.engine.TimelineBuffer;
 import dev.timeline.engine.TimelineEngine;
 import dev.timeline.engine.Timelines;
 import org.HdrHistogram.Histogram;
+import org.agrona.IoUtil;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +59,9 @@ public final class ClusterProbe
     private final Path directory;
     private final Members members;
     private final List<MemberProcess> processes = new CopyOnWriteArrayList<>();
+    /** Every member process started, for {@link #stopByShutdown}; guarded by this probe. */
+    private final List<MemberProcess> started = new ArrayList<>();
+    private boolean stopping;
     private TimelineNode node;
     private TimelineClient client;
     private Duration idleMaxPark = NodeConfig.DEFAULT_IDLE_MAX_PARK;
@@ -76,8 +80,8 @@ public final class ClusterProbe
         final String mode = args.length > 0 ? args[0] : "";
         final Path directory = Files.createTempDirectory("timeline-cluster-probe");
         final ClusterProbe probe = new ClusterProbe(directory);
-        // A probe stopped by a signal leaves no member process behind.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> probe.processes.forEach(MemberProcess::close)));
+        // A probe stopped by a signal leaves no member process behind, nor their files.
+        Runtime.getRuntime().addShutdownHook(new Thread(probe::stopByShutdown));
         try
         {
             switch (mode)
@@ -366,21 +370,44 @@ public final class ClusterProbe
     /** The member in this process, the last of {@link #MEMBERS}. */
     private TimelineNode launchNode()
     {
-        return TimelineNode.launch(new NodeConfig()
-            .members(members).memberId(MEMBERS - 1).dataDirectory(directory.resolve("m" + (MEMBERS - 1)))
-            .secret(SharedSecret.of(SECRET)).idleMaxPark(idleMaxPark));
+        return TimelineNode.launch(nodeConfig());
     }
 
-    private MemberProcess startProcess(final int id) throws IOException
+    private NodeConfig nodeConfig()
     {
+        return new NodeConfig()
+            .members(members).memberId(MEMBERS - 1).dataDirectory(directory.resolve("m" + (MEMBERS - 1)))
+            .secret(SharedSecret.of(SECRET)).idleMaxPark(idleMaxPark).conclude();
+    }
+
+    /**
+     * Kills every member process this probe started and deletes what the members wrote, for a
+     * probe stopped by a signal; its main thread, still running, can start no member afterwards.
+     */
+    private synchronized void stopByShutdown()
+    {
+        stopping = true;
+        started.forEach(MemberProcess::close);
+        IoUtil.delete(directory.toFile(), true);
+        IoUtil.delete(nodeConfig().aeronDirectory().toFile(), true);
+    }
+
+    private synchronized MemberProcess startProcess(final int id) throws IOException
+    {
+        if (stopping)
+        {
+            throw new IllegalStateException("the probe is stopping");
+        }
         final List<String> flags = new ArrayList<>(BenchmarkMain.jvmFlags());
         if (memberMemory > 0)
         {
             flags.add("-Xmx" + ((256L << 20) + memberMemory / 8 >> 20) + "m");
             flags.add("-XX:MaxDirectMemorySize=" + ((512L << 20) + memberMemory >> 20) + "m");
         }
-        return MemberProcess.start(id, members, directory.resolve("m" + id), flags, SECRET,
+        final MemberProcess process = MemberProcess.start(id, members, directory.resolve("m" + id), flags, SECRET,
             List.of("park=" + idleMaxPark.toNanos() / 1_000));
+        started.add(process);
+        return process;
     }
 
     private MemberProcess leaderProcess() throws InterruptedException
