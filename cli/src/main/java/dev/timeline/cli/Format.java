@@ -51,9 +51,13 @@ final class Format
             String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds / 60 % 60);
     }
 
-    /** A latency in microseconds, with one decimal below 100 µs. */
+    /** A latency in microseconds, with one decimal below 100 µs; in nanoseconds below a tenth of one, but 0. */
     static String micros(final long nanos)
     {
+        if (nanos > 0 && nanos < 100)
+        {
+            return nanos + " ns";
+        }
         final double micros = nanos / (double)TimeUnit.MICROSECONDS.toNanos(1);
         return micros < 100 ?
             String.format(Locale.ROOT, "%.1f µs", micros) :
