@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Runs the same workload on each implementation in turn: loads the follow graph, makes the warm-up
  * posts, then the measured posts (throughput, deliveries, latency of each), then home reads of
  * {@value ComparisonSettings#READ_LIMIT} tweets one at a time from one thread (a tenth as many, for
- * a second at least, unmeasured first). Each implementation is closed and the heap collected before the next one starts.
+ * a second at least, unmeasured first). Each implementation is closed and the heap collected before
+ * the next one starts.
  */
 final class BaselineComparison
 {
@@ -92,7 +93,10 @@ final class BaselineComparison
         }
     }
 
-    /** Home reads not measured: {@link ComparisonSettings#warmupReads()}, and for {@link ComparisonSettings#WARMUP_READ_SECONDS} at least. */
+    /**
+     * Home reads not measured: {@link ComparisonSettings#warmupReads()}, and for
+     * {@link ComparisonSettings#WARMUP_READ_SECONDS} at least.
+     */
     private void warmUpReads(final Contender contender, final String name, final OperationStream users)
     {
         final long start = System.nanoTime();

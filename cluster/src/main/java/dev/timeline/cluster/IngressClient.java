@@ -33,15 +33,15 @@ import static dev.timeline.cluster.IngressLayout.TAG_OFFSET;
  * client id and a sequence, sends them to the leader, keeps each until the cluster answers it, and
  * sends again every command not yet answered whenever a new leader is elected, the session had to
  * be opened again, or an answer is overdue. The cluster applies a command sent again once and
- * answers it again, so nothing is lost or applied twice across failovers.
+ * answers it again, so nothing is lost or applied twice across failovers. A command still not
+ * answered {@link ClientSessions#RESEND_LIMIT_MS} after it was taken is given up: never sent again,
+ * so that the cluster, which remembers a client far longer, never sees it after forgetting it.
  * <p>
  * A session whose cluster has been silent for {@link #SILENT_LEADER_TIMEOUTS} leader heartbeat
  * timeouts while commands wait is opened again: a new leader tells the sessions it knows of, but one
  * elected with a member still in its start-up election times them out without telling them, and the
  * client would otherwise learn of it only when its publication to the dead leader times out, 5 s and
- * more later. A command still not
- * answered {@link ClientSessions#RESEND_LIMIT_MS} after it was taken is given up: never sent again,
- * so that the cluster, which remembers a client far longer, never sees it after forgetting it.
+ * more later.
  * <p>
  * The answers complete the callers' acknowledgement slots, unless the node's own service hands its
  * writes back itself once it applies them (then the answers only stop the sending); the pages of
@@ -78,6 +78,7 @@ final class IngressClient implements Agent, EgressListener
     private final long[] sentAtNs = new long[ClientSessions.WINDOW];
     private final boolean[] answered = new boolean[ClientSessions.WINDOW];
     private final UnsafeBuffer batch = new UnsafeBuffer(ByteBuffer.allocateDirect(IngressLayout.MAX_BATCH_LENGTH));
+    private final SilenceWatch silence = new SilenceWatch();
     private AeronCluster cluster;
     private long nextSequence = 1;
     private long oldestUnanswered = 1;
@@ -85,7 +86,6 @@ final class IngressClient implements Agent, EgressListener
     private long reconnectAtNs;
     private long keepAliveAtNs;
     private long cycleStartNs;
-    private final SilenceWatch silence = new SilenceWatch();
     private volatile String refusal;
 
     /**

@@ -210,7 +210,7 @@ final class TweetStore
         {
             deletedBits.ensure(count - 1);
         }
-        for (int tweet = 0, found = 0; found < deleted; tweet++)
+        for (int tweet = 0, found = 0; tweet < count && found < deleted; tweet++)
         {
             if ((chunkOf(tweet).getInt(recordOffset(tweet) + FLAGS_OFFSET) & DELETED_FLAG) != 0)
             {
