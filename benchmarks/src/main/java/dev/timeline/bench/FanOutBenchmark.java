@@ -32,6 +32,10 @@ import java.util.concurrent.TimeUnit;
 public class FanOutBenchmark
 {
     static final int POSTS_PER_INVOCATION = 256;
+    /** Posts made before measuring, so that timelines hold some entries. */
+    static final int PRELOAD_POSTS = 100_000;
+    /** How many times the entries every timeline could hold are delivered to fill them: most, not all, get that many. */
+    static final double FILL_MARGIN = 1.25;
 
     /** The engine with its graph loaded. */
     @State(Scope.Benchmark)
@@ -53,13 +57,30 @@ public class FanOutBenchmark
         @Param({"10000"})
         public int celebrityThreshold;
 
+        /**
+         * {@code growing}: {@link #PRELOAD_POSTS} first, so timelines grow while measured, new blocks
+         * allocated and rings moved to larger ones; {@code full}: then posts until every timeline has
+         * been delivered {@link #FILL_MARGIN} times its capacity, the state of an engine that has run
+         * a while, each delivery trimming the oldest entry, as the floor of
+         * {@link RandomWriteBenchmark#headerThenEntry} writes into memory allocated before. Pull keeps
+         * no timelines: for it both are the same.
+         */
+        @Param({"growing", "full"})
+        public String timelines;
+
         EngineFixture fixture;
 
         @Setup(Level.Trial)
         public void open() throws IOException
         {
             fixture = new EngineFixture(partitions, strategy, Workload.named(workload, users, 1), celebrityThreshold);
-            fixture.post(0, 100_000);
+            fixture.post(0, PRELOAD_POSTS);
+            final double deliveriesPerPost = (double)fixture.engine.stats().deliveries() / PRELOAD_POSTS;
+            if ("full".equals(timelines) && deliveriesPerPost > 0)
+            {
+                final long entries = (long)users * fixture.engine.config().timelineCapacity();
+                fixture.post(2, (int)Math.ceil(FILL_MARGIN * entries / deliveriesPerPost));
+            }
         }
 
         @TearDown(Level.Trial)
