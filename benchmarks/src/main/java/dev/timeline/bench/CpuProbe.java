@@ -1,6 +1,7 @@
 package dev.timeline.bench;
 
 import dev.timeline.engine.Strategy;
+import dev.timeline.engine.TimelineEngine;
 import dev.timeline.workload.AsyncWindow;
 import dev.timeline.workload.OperationStream;
 import dev.timeline.workload.Workload;
@@ -31,7 +32,6 @@ public final class CpuProbe
     private static final int USERS = 100_000;
     private static final int CELEBRITY_THRESHOLD = 10_000;
     private static final int WARM_POSTS = 100_000;
-    private static final String WRITER_PREFIX = "timeline-writer-";
 
     private CpuProbe()
     {
@@ -101,7 +101,7 @@ public final class CpuProbe
         final List<Thread> writers = new ArrayList<>();
         for (final Thread thread : Thread.getAllStackTraces().keySet())
         {
-            if (thread.getName().startsWith(WRITER_PREFIX))
+            if (thread.getName().startsWith(TimelineEngine.WRITER_THREAD_PREFIX))
             {
                 writers.add(thread);
             }

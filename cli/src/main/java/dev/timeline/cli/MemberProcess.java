@@ -65,8 +65,7 @@ final class MemberProcess
         this.members = members;
         this.data = data;
         this.secret = secret;
-        this.aeronDirectory = new NodeConfig().members(members).memberId(id).dataDirectory(data)
-            .secret(SharedSecret.of(secret)).conclude().aeronDirectory();
+        this.aeronDirectory = NodeConfig.defaultAeronDirectory(members, id);
     }
 
     int id()

@@ -64,9 +64,7 @@ public final class MemberProcess implements AutoCloseable
         final ProcessBuilder builder = new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
         builder.environment().put(SharedSecret.ENVIRONMENT, secret);
-        final Path aeronDirectory = new NodeConfig().members(members).memberId(id).dataDirectory(data)
-            .secret(SharedSecret.of(secret)).conclude().aeronDirectory();
-        return new MemberProcess(id, builder.start(), stderr, aeronDirectory);
+        return new MemberProcess(id, builder.start(), stderr, NodeConfig.defaultAeronDirectory(members, id));
     }
 
     public int id()

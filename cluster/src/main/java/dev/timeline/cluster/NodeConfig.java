@@ -111,11 +111,20 @@ public final class NodeConfig
         }
         if (aeronDirectory == null)
         {
-            final Path shm = Path.of("/dev/shm");
-            aeronDirectory = (Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")))
-                .resolve("timeline-" + members.member(memberId).replace(':', '-'));
+            aeronDirectory = defaultAeronDirectory(members, memberId);
         }
         return this;
+    }
+
+    /**
+     * Where member {@code memberId} of {@code members} keeps its media driver's buffers unless told
+     * otherwise: {@code /dev/shm/timeline-HOST-PORT}, or under the temporary directory without /dev/shm.
+     */
+    public static Path defaultAeronDirectory(final Members members, final int memberId)
+    {
+        final Path shm = Path.of("/dev/shm");
+        return (Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")))
+            .resolve("timeline-" + members.member(memberId).replace(':', '-'));
     }
 
     /** The cluster's members, the same on every member; required. */

@@ -116,7 +116,7 @@ final class PartitionWriter implements Agent, MessageHandler
         journalEvents = replay.journalEvents();
         snapshotIndex = replay.lastIndex();
         snapshotEventsAt = journalEvents;
-        roleName = "timeline-writer-" + this.partition;
+        roleName = TimelineEngine.WRITER_THREAD_PREFIX + this.partition;
     }
 
     @Override

@@ -51,6 +51,8 @@ import static dev.timeline.engine.state.CommandChecks.checkUser;
  */
 public final class TimelineEngine implements Timelines
 {
+    /** What each partition's writer thread is named, followed by the partition's number: for profilers and probes. */
+    public static final String WRITER_THREAD_PREFIX = "timeline-writer-";
     private static final long NO_BOUND = Long.MAX_VALUE;
 
     private final EngineConfig config;

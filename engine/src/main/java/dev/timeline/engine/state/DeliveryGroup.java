@@ -41,7 +41,11 @@ final class DeliveryGroup
     {
         final int count = size;
         size = 0;
-        timelines.prefetch(table, users, newest, count);
+        if (count > 1)
+        {
+            // One delivery has no misses to overlap: outside a batch, in recovery and in a cluster member.
+            timelines.prefetch(table, users, newest, count);
+        }
         for (int i = 0; i < count; i++)
         {
             final int user = users[i];
