@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the same workload on each implementation in turn: loads the follow graph, makes the warm-up
- * posts, then the measured posts (throughput, deliveries, latency of each), then home reads of
+ * posts, then the measured posts (throughput, processor time, deliveries, latency of each), then home reads of
  * {@value ComparisonSettings#READ_LIMIT} tweets one at a time from one thread (a tenth as many, for
  * a second at least, unmeasured first). Each implementation is closed and the heap collected before
  * the next one starts.
@@ -63,9 +63,11 @@ final class BaselineComparison
             postLatency.getIntervalHistogram();
 
             final long deliveriesBefore = contender.deliveries();
+            final long processorBefore = contender.processorNanos();
             final long postStart = System.nanoTime();
             post(contender, name + ": posting", settings.warmupPosts(), posts.count(), postLatency);
             final long postNanos = System.nanoTime() - postStart;
+            final long postProcessorNanos = contender.processorNanos() - processorBefore;
             final long deliveries = contender.deliveries() - deliveriesBefore;
 
             final OperationStream users = settings.workload().operations(READ_STREAM, 1);
@@ -75,7 +77,7 @@ final class BaselineComparison
             read(contender, name + ": reading", users, settings.reads(), readLatency);
             final long readNanos = System.nanoTime() - readStart;
 
-            return new Measurement(implementation, contender.inFlight(), settings.posts(), postNanos, deliveries,
+            return new Measurement(implementation, contender.inFlight(), settings.posts(), postNanos, postProcessorNanos, deliveries,
                 postLatency.getIntervalHistogram(), settings.reads(), readNanos, readLatency);
         }
     }

@@ -67,6 +67,10 @@ public final class BaselinesCommand implements Callable<Integer>
         description = "followers from which the hybrid engine pulls (default: ${DEFAULT-VALUE})")
     private int celebrityThreshold = EngineConfig.DEFAULT_CELEBRITY_THRESHOLD;
 
+    @Option(names = "--partitions", paramLabel = "N",
+        description = "the engine's partitions, each with a writer thread (default: ${DEFAULT-VALUE})")
+    private int partitions = 1;
+
     @Option(names = "--only", paramLabel = "NAME", split = ",",
         description = "implementations to run, of engine-push, engine-hybrid, naive, redis (default: all)")
     private List<Implementation> implementations = List.of(Implementation.values());
@@ -112,6 +116,8 @@ public final class BaselinesCommand implements Callable<Integer>
             "--window must be 1.." + EngineFixture.WINDOW + ", was " + window);
         check(naiveThreads >= 1, "--naive-threads must be at least 1, was " + naiveThreads);
         check(celebrityThreshold >= 1, "--celebrity-threshold must be at least 1, was " + celebrityThreshold);
+        check(partitions >= 1 && partitions <= EngineConfig.MAX_PARTITIONS,
+            "--partitions must be 1.." + EngineConfig.MAX_PARTITIONS + ", was " + partitions);
         check(json == null || Files.isDirectory(json.toAbsolutePath().getParent()),
             "--json " + json + ": no such directory to write it in");
         if (implementations.contains(Implementation.REDIS) && !RedisServer.isInstalled())
@@ -122,7 +128,7 @@ public final class BaselinesCommand implements Callable<Integer>
 
         final ComparisonSettings settings = new ComparisonSettings(
             new Workload(distribution, users, Workload.DEFAULT_FOLLOWS_PER_USER, seed), posts, reads, window,
-            naiveThreads, celebrityThreshold);
+            naiveThreads, celebrityThreshold, partitions);
         final Progress progress = new Progress(System.err);
         progress.line("drawing %,d posts from the %s", settings.warmupPosts() + posts, settings.workload());
         final List<Measurement> measurements = new BaselineComparison(settings, progress)

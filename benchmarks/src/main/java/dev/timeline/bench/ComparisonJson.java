@@ -17,7 +17,7 @@ import java.util.List;
  *   "benchmark": "baselines",
  *   "workload": "celebrity", "users": 100000, "follows_per_user": 20, "seed": 1,
  *   "posts": 500000, "warmup_posts": 50000, "reads": 100000, "warmup_reads": 10000, "read_limit": 20,
- *   "window": 64, "naive_threads": 2, "celebrity_threshold": 10000,
+ *   "window": 64, "naive_threads": 2, "celebrity_threshold": 10000, "partitions": 1,
  *   "results": [
  *     {"implementation": "engine-push", "metric": "post_throughput", "value": 208589.0, "unit": "posts/s"},
  *     ...
@@ -57,7 +57,8 @@ final class ComparisonJson
             .put("read_limit", ComparisonSettings.READ_LIMIT)
             .put("window", settings.window())
             .put("naive_threads", settings.naiveThreads())
-            .put("celebrity_threshold", settings.celebrityThreshold());
+            .put("celebrity_threshold", settings.celebrityThreshold())
+            .put("partitions", settings.partitions());
         final ArrayNode results = root.putArray("results");
         for (final Measurement measurement : measurements)
         {

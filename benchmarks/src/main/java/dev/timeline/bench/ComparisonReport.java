@@ -18,8 +18,9 @@ final class ComparisonReport
     static void print(final PrintStream out, final ComparisonSettings settings, final List<Measurement> measurements)
     {
         out.printf(Locale.ROOT, "baselines: %s; %,d posts measured after %,d, %d in flight for the engine and Redis, " +
-            "%d naive posting threads; %,d home reads of %d measured after %,d and %d s at least, one at a time%n",
-            settings.workload(), settings.posts(), settings.warmupPosts(), settings.window(), settings.naiveThreads(),
+            "%s%d naive posting threads; %,d home reads of %d measured after %,d and %d s at least, one at a time%n",
+            settings.workload(), settings.posts(), settings.warmupPosts(), settings.window(),
+            settings.partitions() > 1 ? settings.partitions() + " engine partitions, " : "", settings.naiveThreads(),
             settings.reads(), ComparisonSettings.READ_LIMIT, settings.warmupReads(), ComparisonSettings.WARMUP_READ_SECONDS);
         out.println();
         final TextTable figures = new TextTable().row(header("", false));

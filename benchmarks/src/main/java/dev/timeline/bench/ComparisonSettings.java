@@ -11,9 +11,10 @@ import dev.timeline.workload.Workload;
  * @param window             posts in flight for the engine (async window) and Redis (pipelined batch).
  * @param naiveThreads       threads posting into the naive baseline, each one post at a time.
  * @param celebrityThreshold followers from which the hybrid engine pulls an author's posts.
+ * @param partitions         the engine's partitions, each with a writer thread of its own.
  */
 record ComparisonSettings(
-    Workload workload, int posts, int reads, int window, int naiveThreads, int celebrityThreshold)
+    Workload workload, int posts, int reads, int window, int naiveThreads, int celebrityThreshold, int partitions)
 {
     /** Tweets each home read asks for. */
     static final int READ_LIMIT = 20;

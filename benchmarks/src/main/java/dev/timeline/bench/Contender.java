@@ -1,6 +1,9 @@
 package dev.timeline.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.HdrHistogram.Recorder;
+
+import java.lang.management.ManagementFactory;
 
 /**
  * One implementation in the comparison with the baselines, its follow graph loaded. Posts and reads
@@ -8,6 +11,9 @@ import org.HdrHistogram.Recorder;
  */
 interface Contender extends AutoCloseable
 {
+    /** This process, for its processor time. */
+    OperatingSystemMXBean PROCESS = (OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
+
     /** The most posts it has submitted and not yet seen acknowledged at any time. */
     int inFlight();
 
@@ -17,6 +23,15 @@ interface Contender extends AutoCloseable
      * acknowledgement, into {@code latency}.
      */
     void post(Posts posts, int from, int to, Recorder latency);
+
+    /**
+     * Processor time the implementation has taken so far, in nanoseconds: every thread of this
+     * process, the calling thread's included, and any server it runs.
+     */
+    default long processorNanos()
+    {
+        return PROCESS.getProcessCpuTime();
+    }
 
     /** Entries written into home timelines so far. */
     long deliveries();

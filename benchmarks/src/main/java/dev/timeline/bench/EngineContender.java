@@ -4,7 +4,6 @@ import dev.timeline.engine.Strategy;
 import dev.timeline.engine.TimelineView;
 import dev.timeline.engine.TimelineEngine;
 import dev.timeline.workload.AsyncWindow;
-import dev.timeline.workload.Workload;
 import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
@@ -22,14 +21,13 @@ final class EngineContender implements Contender
     private final TimelineView view = new TimelineView();
 
     /**
-     * Opens a single-partition engine on a fresh temporary directory with the default timeline capacity and loads
-     * {@code workload}'s follow graph.
+     * Opens an engine of {@code settings}' partitions on a fresh temporary directory with the default timeline
+     * capacity and loads {@code settings}' follow graph.
      */
-    EngineContender(final Strategy strategy, final Workload workload, final int celebrityThreshold, final int window)
-        throws IOException
+    EngineContender(final Strategy strategy, final ComparisonSettings settings) throws IOException
     {
-        fixture = new EngineFixture(1, strategy, workload, celebrityThreshold);
-        this.window = new AsyncWindow(window);
+        fixture = new EngineFixture(settings.partitions(), strategy, settings.workload(), settings.celebrityThreshold());
+        this.window = new AsyncWindow(settings.window());
     }
 
     TimelineEngine engine()

@@ -61,10 +61,8 @@ enum Implementation
     {
         return switch (this)
         {
-            case ENGINE_PUSH -> new EngineContender(
-                Strategy.PUSH, settings.workload(), settings.celebrityThreshold(), settings.window());
-            case ENGINE_HYBRID -> new EngineContender(
-                Strategy.HYBRID, settings.workload(), settings.celebrityThreshold(), settings.window());
+            case ENGINE_PUSH -> new EngineContender(Strategy.PUSH, settings);
+            case ENGINE_HYBRID -> new EngineContender(Strategy.HYBRID, settings);
             case NAIVE -> new NaiveContender(settings.workload(), settings.naiveThreads());
             case REDIS -> RedisContender.open(settings.workload(), settings.window());
         };

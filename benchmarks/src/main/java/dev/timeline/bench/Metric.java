@@ -17,6 +17,8 @@ enum Metric
         measurement -> perSecond(measurement.posts(), measurement.postNanos())),
     DELIVERY_THROUGHPUT("delivery_throughput", "deliveries/s", "deliveries/s", Direction.HIGHER,
         measurement -> perSecond(measurement.deliveries(), measurement.postNanos())),
+    POSTS_PER_PROCESSOR_SECOND("posts_per_processor_second", "posts/processor s", "posts/cpu s", Direction.HIGHER,
+        measurement -> perSecond(measurement.posts(), measurement.postProcessorNanos())),
     POST_LATENCY_P50("post_latency_p50", "us", "post p50 µs", Direction.LOWER, postLatency(50)),
     POST_LATENCY_P99("post_latency_p99", "us", "p99 µs", Direction.LOWER, postLatency(99)),
     POST_LATENCY_P999("post_latency_p999", "us", "p99.9 µs", Direction.LOWER, postLatency(99.9)),

@@ -77,6 +77,12 @@ final class RedisContender extends BaselineContender<RedisTimelines>
     }
 
     @Override
+    public long processorNanos()
+    {
+        return super.processorNanos() + server.processorNanos();
+    }
+
+    @Override
     public void close()
     {
         try

@@ -31,7 +31,8 @@ final class EngineTimelines implements AutoCloseable
 
     EngineTimelines() throws IOException
     {
-        engine = new EngineContender(Strategy.PUSH, WORKLOAD, EngineConfig.DEFAULT_CELEBRITY_THRESHOLD, 64);
+        engine = new EngineContender(Strategy.PUSH,
+            new ComparisonSettings(WORKLOAD, POSTS.count(), 1, 64, 1, EngineConfig.DEFAULT_CELEBRITY_THRESHOLD, 1));
         post(engine);
     }
 

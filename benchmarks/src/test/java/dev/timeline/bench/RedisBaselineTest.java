@@ -18,6 +18,7 @@ import static dev.timeline.bench.EngineTimelines.authorsAndTexts;
 import static dev.timeline.bench.EngineTimelines.forEachUser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -96,6 +97,18 @@ class RedisBaselineTest
             redis.sync();
             assertEquals(List.of("2 queued"), authorsAndTexts(redis.home(1, 20)));
             assertEquals(List.of("2 queued"), authorsAndTexts(redis.home(2, 20)));
+        }
+    }
+
+    @Test
+    void countsTheServersProcessorTime() throws Exception
+    {
+        try (RedisServer server = RedisServer.start();
+            Jedis client = new Jedis(RedisServer.HOST, server.port()))
+        {
+            final long before = server.processorNanos();
+            client.eval("local i = 0 while i < 20000000 do i = i + 1 end return i", 0);
+            assertTrue(server.processorNanos() > before, "a script's loop in the server counts");
         }
     }
 

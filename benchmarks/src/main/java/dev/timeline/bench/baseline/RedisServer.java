@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,6 +86,12 @@ public final class RedisServer implements AutoCloseable
             server.close();
             throw ex;
         }
+    }
+
+    /** Processor time the server has taken so far, in nanoseconds; 0 where the system does not tell. */
+    public long processorNanos()
+    {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** The loopback port the server listens on. */
