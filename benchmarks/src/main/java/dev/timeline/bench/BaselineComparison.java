@@ -77,8 +77,9 @@ final class BaselineComparison
             read(contender, name + ": reading", users, settings.reads(), readLatency);
             final long readNanos = System.nanoTime() - readStart;
 
-            return new Measurement(implementation, contender.inFlight(), settings.posts(), postNanos, postProcessorNanos, deliveries,
-                postLatency.getIntervalHistogram(), settings.reads(), readNanos, readLatency);
+            return new Measurement(implementation, contender.inFlight(), settings.posts(), postNanos,
+                postProcessorNanos, deliveries, postLatency.getIntervalHistogram(), settings.reads(), readNanos,
+                readLatency);
         }
     }
 

@@ -26,7 +26,8 @@ final class EngineContender implements Contender
      */
     EngineContender(final Strategy strategy, final ComparisonSettings settings) throws IOException
     {
-        fixture = new EngineFixture(settings.partitions(), strategy, settings.workload(), settings.celebrityThreshold());
+        fixture = new EngineFixture(
+            settings.partitions(), strategy, settings.workload(), settings.celebrityThreshold());
         this.window = new AsyncWindow(settings.window());
     }
 

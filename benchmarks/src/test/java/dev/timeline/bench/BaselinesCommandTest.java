@@ -27,8 +27,8 @@ class BaselinesCommandTest
         final Path json = directory.resolve("baselines.json");
 
         final int status = BaselinesCommand.commandLine().execute(
-            "--users", "2000", "--posts", "2000", "--reads", "100", "--only", "engine-push,naive", "--partitions", "2",
-            "--json", json.toString());
+            "--users", "2000", "--posts", "2000", "--reads", "100", "--only", "engine-push,naive",
+            "--partitions", "2", "--json", json.toString());
 
         assertEquals(0, status);
         final JsonNode results = new ObjectMapper().readTree(json.toFile());
@@ -36,19 +36,22 @@ class BaselinesCommandTest
         final Map<String, Double> values = new HashMap<>();
         for (final JsonNode row : results.get("results"))
         {
-            values.put(row.get("implementation").asText() + " " + row.get("metric").asText(), row.get("value").asDouble());
+            values.put(row.get("implementation").asText() + " " + row.get("metric").asText(),
+                row.get("value").asDouble());
         }
         for (final String implementation : new String[] {"engine-push", "naive"})
         {
             for (final Metric metric : Metric.values())
             {
-                assertTrue(values.containsKey(implementation + " " + metric.key()), implementation + " " + metric.key());
+                final String figure = implementation + " " + metric.key();
+                assertTrue(values.containsKey(figure), figure);
             }
             final double perProcessorSecond = values.get(implementation + " posts_per_processor_second");
             assertTrue(perProcessorSecond > 0 && Double.isFinite(perProcessorSecond),
                 implementation + " posts per processor second: " + perProcessorSecond);
         }
-        assertEquals(values.get("engine-push posts_per_processor_second") / values.get("naive posts_per_processor_second"),
+        assertEquals(
+            values.get("engine-push posts_per_processor_second") / values.get("naive posts_per_processor_second"),
             values.get("engine-push/naive posts_per_processor_second_ratio"), 1e-9);
     }
 
