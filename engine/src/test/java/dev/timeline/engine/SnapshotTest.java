@@ -55,13 +55,12 @@ class SnapshotTest
     }
 
     @Test
-    void eventsAfterThePeriodicSnapshotAreReplayedOnTopOfIt() throws IOException
+    void eventsAfterThePeriodicSnapshotAreReplayedOnTopOfIt(@TempDir final Path unclosed) throws IOException
     {
         final List<List<Tweet>> before;
         final TimelineEngine engine = TimelineEngine.open(config().snapshotInterval(250));
         workload(engine, 600);
         before = everyTimeline(engine);
-        final Path unclosed = Files.createDirectories(directory.resolveSibling(directory.getFileName() + "-copy"));
         copyTree(directory, unclosed);
         engine.close();
 
